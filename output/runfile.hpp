@@ -1,0 +1,74 @@
+// The run file: one HDF5 file per `smugsim run`, holding daily series per replicate and the full
+// provenance needed to reproduce any figure. This library knows HDF5 and the series it is handed;
+// it knows nothing of the model's internals. Schema: output/SCHEMA.md.
+#pragma once
+#include <cstdint>
+#include <stdexcept>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace smug::out {
+
+// How a series aggregates over a period: flows are summed, levels are averaged.
+enum class SeriesKind { kFlow, kLevel };
+
+struct Series {
+  std::string name;       // e.g. "arrivals"; a valid netCDF variable name
+  std::string units;      // UDUNITS-style where possible: "1", "GBP", "people"
+  std::string long_name;  // one line
+  SeriesKind kind = SeriesKind::kFlow;
+  std::vector<double> values;  // [replicate][day], row-major: values[r * ndays + t]
+};
+
+// One row per parameter of the resolved scenario.
+struct ParamRecord {
+  std::string name;    // "section.key"
+  std::string value;   // as resolved (schedules in their canonical text form)
+  std::string units;
+  std::string origin;  // "file:line" or "default"
+};
+
+struct ScenarioText {
+  std::string path;
+  std::string text;
+};
+
+struct RunData {
+  std::string start_date;  // "YYYY-MM-DD": day 0 of the time axis
+  int ndays = 0;
+  // One entry per replicate: its seed and replicate index (the random stream key).
+  std::vector<uint64_t> seeds;
+  std::vector<uint64_t> replicate_ids;
+  std::vector<double> wall_seconds;  // per replicate
+  std::vector<Series> series;
+  std::vector<ParamRecord> params;
+  std::vector<ScenarioText> scenario_files;  // every file in the extends chain, in order
+  std::string resolved_scenario;             // the resolved INI text
+  // Free-form string attributes written on the root group: software_version, git_commit,
+  // git_dirty, compiler, boost_version, hdf5_version, host, started_at, finished_at, rng, command,
+  // scale, ... The writer adds hdf5_version and the schema version itself.
+  std::map<std::string, std::string> provenance;
+
+  int nreplicates() const { return static_cast<int>(seeds.size()); }
+  const Series* find(const std::string& name) const;
+};
+
+// Writes atomically: a temporary file in the target's folder, flushed and closed, then renamed
+// onto path; the root attribute `complete` = 1 is written last. Throws std::runtime_error on
+// failure and leaves nothing at path.
+void write_run_file(const std::string& path, const RunData& data);
+
+// Reads a run file written by write_run_file. Throws RunFileError (one clear line) for a missing,
+// truncated, corrupt, incomplete (no `complete` attribute) or foreign file.
+RunData read_run_file(const std::string& path);
+
+class RunFileError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Library versions for provenance ("1.10.8").
+std::string hdf5_version();
+
+}  // namespace smug::out

@@ -1,0 +1,32 @@
+#include "app/commands.hpp"
+
+#include <H5Cpp.h>
+
+#include <boost/version.hpp>
+
+#include "app/build_info.hpp"
+#include "output/runfile.hpp"
+
+namespace smug {
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> list = {
+      {"run", "run a scenario's replicates and write the run file (HDF5)", cmd_run},
+      {"check", "validate a scenario file and print it resolved, with origins", cmd_check},
+      {"params", "list every parameter (unit, default, range, doc, source)", cmd_params},
+      {"summarize", "summarise a run file by day, month, quarter, year or window", cmd_summarize},
+  };
+  return list;
+}
+
+std::string version_text() {
+  const BuildInfo& b = build_info();
+  const int boost_major = BOOST_VERSION / 100000, boost_minor = BOOST_VERSION / 100 % 1000;
+  return "smugsim " + b.version + "\n" + "git commit: " + b.git_commit +
+         (b.git_dirty ? " (dirty)" : "") + "\n" + "compiler: " + b.compiler + " (" +
+         b.build_type + ")\n" + "boost: " + std::to_string(boost_major) + "." +
+         std::to_string(boost_minor) + "\n" + "hdf5: " + out::hdf5_version() + "\n" +
+         "rng: Philox4x32-10 keyed by (seed, replicate, purpose, entity, day)\n";
+}
+
+}  // namespace smug

@@ -1,0 +1,107 @@
+// Keyed random streams on a counter-based generator (Philox4x32-10, Salmon et al. 2011).
+//
+// Every draw in the model comes from a stream keyed by (seed, replicate, purpose, entity, day).
+// Nothing depends on thread id or processing order, so results are identical on any thread count,
+// and a scenario that changes one measure changes only the draws that measure's own purpose keys:
+// every other stream produces the same numbers (common random numbers between scenarios).
+#pragma once
+#include <array>
+#include <cstdint>
+#include <limits>
+
+namespace smug {
+
+using Philox4x32Counter = std::array<uint32_t, 4>;
+using Philox4x32Key = std::array<uint32_t, 2>;
+
+// The bare block function: 128-bit counter and 64-bit key to 128 random bits.
+Philox4x32Counter philox4x32_10(Philox4x32Counter ctr, Philox4x32Key key);
+
+// SplitMix64 finaliser: a bijective 64-bit mixer, used to fold (seed, replicate) into a key.
+constexpr uint64_t mix64(uint64_t z) {
+  z += 0x9E3779B97F4A7C15ull;
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+// What a stream is for. Each mechanism owns its purposes; a new one is appended, never inserted,
+// so that existing streams keep their numbers. Values are part of the golden digests.
+enum class Purpose : uint32_t {
+  kPopulation = 1,        // set-up: attributes of each person
+  kNetwork = 2,           // set-up: implicit ties
+  kUkStock = 3,           // set-up: Albanians already in the UK
+  kOrganisations = 4,     // set-up: initial smuggling organisations
+  kReconsider = 10,       // who reconsiders leaving today
+  kDecide = 11,           // one person's decision and route choice
+  kNews = 12,             // whether a tie hears a piece of news
+  kJourney = 13,          // travel to France, exit checks
+  kWeather = 14,          // viable crossing days
+  kCrossing = 15,         // launches, interception, deaths
+  kUkProcessing = 16,     // claims, decisions, withdrawals
+  kReturns = 17,          // enforced and voluntary returns
+  kOrgDynamics = 18,      // recruitment, entry
+  kArrests = 19,          // arrests of network members (one stream per organisation and day)
+  kStockDynamics = 20,    // inflow/outflow of the other-routes stock
+  kOtherNationalities = 21,
+  kMeasure = 100,         // + measure index: a measure's own draws (detections by that measure)
+  kCalibration = 1000,    // calibration sampler
+};
+
+constexpr uint32_t purpose_id(Purpose p) { return static_cast<uint32_t>(p); }
+constexpr uint32_t measure_purpose(uint32_t measure_index) {
+  return purpose_id(Purpose::kMeasure) + measure_index;
+}
+
+// The replicate's key: every stream of one replicate shares it.
+struct StreamKey {
+  Philox4x32Key key{};
+  static StreamKey make(uint64_t seed, uint64_t replicate) {
+    const uint64_t k = mix64(seed ^ mix64(replicate ^ 0x5A17C0DEull));
+    return StreamKey{{static_cast<uint32_t>(k), static_cast<uint32_t>(k >> 32)}};
+  }
+};
+
+// A stream of 64-bit words for one (purpose, entity, day). Satisfies UniformRandomBitGenerator,
+// so Boost.Random distributions can draw from it. Cheap to construct: make one per use.
+class Stream {
+ public:
+  using result_type = uint64_t;
+
+  Stream(StreamKey key, uint32_t purpose, uint32_t entity, uint32_t day)
+      : key_(key.key), ctr_{0, day, entity, purpose} {}
+  Stream(StreamKey key, Purpose purpose, uint32_t entity, uint32_t day)
+      : Stream(key, purpose_id(purpose), entity, day) {}
+
+  static constexpr result_type min() { return 0; }
+  static constexpr result_type max() { return std::numeric_limits<result_type>::max(); }
+
+  result_type operator()() {
+    if (used_ == 2) refill();
+    const uint64_t hi = block_[2 * used_ + 1], lo = block_[2 * used_];
+    ++used_;
+    return (hi << 32) | lo;
+  }
+
+  // Uniform in [0, 1) with 53 random bits.
+  double uniform() { return static_cast<double>((*this)() >> 11) * 0x1.0p-53; }
+  bool bernoulli(double p) { return uniform() < p; }
+  // Uniform integer in [0, n), n > 0 (Lemire's multiply-shift; the tiny bias is below 2^-32 for
+  // the n used here and identical on every platform, which is what matters).
+  uint32_t below(uint32_t n) {
+    return static_cast<uint32_t>(((*this)() >> 32) * static_cast<uint64_t>(n) >> 32);
+  }
+
+ private:
+  void refill() {
+    block_ = philox4x32_10(ctr_, key_);
+    ++ctr_[0];
+    used_ = 0;
+  }
+  Philox4x32Key key_;
+  Philox4x32Counter ctr_;
+  Philox4x32Counter block_{};
+  int used_ = 2;
+};
+
+}  // namespace smug

@@ -1,4 +1,5 @@
 # Writes build_info.cpp with the git commit and dirty flag; rewrites only when they change.
+set(COMPILER "${COMPILER_ID} ${COMPILER_VERSION}")
 execute_process(COMMAND git -C ${SRC} rev-parse HEAD OUTPUT_VARIABLE COMMIT
                 OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0 OR COMMIT STREQUAL "")

@@ -22,12 +22,7 @@ class InputError : public std::runtime_error {
 
  private:
   static std::string compose(const std::string& file, int line, const std::string& key,
-                             const std::string& message) {
-    std::string s;
-    if (!file.empty()) s += file + (line > 0 ? ":" + std::to_string(line) : "") + ": ";
-    if (!key.empty()) s += "'" + key + "': ";
-    return s + message;
-  }
+                             const std::string& message);
   std::string file_;
   int line_;
   std::string key_;

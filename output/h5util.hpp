@@ -1,0 +1,53 @@
+// Internal helpers shared by the run-file writer and reader. Not part of the public interface:
+// only output/*.cpp include this.
+#pragma once
+#include <H5Cpp.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace smug::out::h5 {
+
+inline constexpr const char* kSchemaVersion = "1";
+
+// Names the writer owns on the root group; a provenance entry may not reuse them.
+inline constexpr const char* kAttrConventions = "Conventions";
+inline constexpr const char* kAttrTitle = "title";
+inline constexpr const char* kAttrSchema = "smugsim_schema";
+inline constexpr const char* kAttrComplete = "complete";
+inline constexpr const char* kAttrHdf5Version = "hdf5_version";
+
+// Variable-length UTF-8 strings: what netCDF-4 calls NC_STRING.
+H5::StrType vlen_utf8();
+
+// Creation-order tracking and indexing, which netCDF-C needs on every group (links and attributes)
+// and which we also set on datasets so attributes list in the order written.
+inline constexpr unsigned kCrtOrder = H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED;
+
+// A group created with creation-order tracking (the C++ API cannot pass a group creation list).
+H5::Group create_tracked_group(const H5::Group& parent, const std::string& name);
+
+void write_attr(H5::H5Object& obj, const std::string& name, const std::string& value);
+void write_attr(H5::H5Object& obj, const std::string& name, int32_t value);
+
+// nullopt when the attribute is absent; throws H5::Exception if present but unreadable, and
+// std::runtime_error if it is not a string.
+std::optional<std::string> read_string_attr(const H5::H5Object& obj, const std::string& name);
+std::string attr_or_empty(const H5::H5Object& obj, const std::string& name);
+
+void write_strings(H5::DataSet& ds, const std::vector<std::string>& values);
+std::vector<std::string> read_strings(const H5::DataSet& ds);  // 1-D or scalar, vlen or fixed
+
+// Extent of a 1-D or 2-D dataset; throws std::runtime_error if the rank differs.
+std::vector<hsize_t> extent(const H5::DataSet& ds, int rank);
+
+// Names of the links in a group (a real group: for the root, openGroup("/") rather than the
+// file), in creation order when indexed, else by name.
+std::vector<std::string> link_names(const H5::Group& group);
+
+// Wraps a negative return code of the C or high-level API as an H5::Exception.
+void check(long long status, const char* what);
+
+}  // namespace smug::out::h5

@@ -1,0 +1,193 @@
+// Reads a run file (output/SCHEMA.md). Every failure becomes one RunFileError line naming the
+// file; HDF5's own error stack is never printed.
+#include <filesystem>
+#include <new>
+#include <string_view>
+
+#include "core/date.hpp"
+#include "output/h5util.hpp"
+#include "output/runfile.hpp"
+
+namespace smug::out {
+
+namespace {
+
+// A structural problem found while reading; turned into "corrupt run file" with the path.
+struct Corrupt : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+std::vector<double> read_doubles(const H5::DataSet& ds, size_t expected) {
+  if (ds.getTypeClass() != H5T_FLOAT) throw Corrupt("'" + ds.getObjName() + "' is not float");
+  if (static_cast<size_t>(ds.getSpace().getSimpleExtentNpoints()) != expected) {
+    throw Corrupt("'" + ds.getObjName() + "' has the wrong size");
+  }
+  std::vector<double> v(expected);
+  if (expected > 0) ds.read(v.data(), H5::PredType::NATIVE_DOUBLE);
+  return v;
+}
+
+std::vector<uint64_t> read_u64(const H5::DataSet& ds, size_t expected) {
+  if (ds.getTypeClass() != H5T_INTEGER) throw Corrupt("'" + ds.getObjName() + "' is not integer");
+  if (h5::extent(ds, 1)[0] != expected) throw Corrupt("'" + ds.getObjName() + "' wrong length");
+  std::vector<uint64_t> v(expected);
+  if (expected > 0) ds.read(v.data(), H5::PredType::NATIVE_UINT64);
+  return v;
+}
+
+// "days since YYYY-MM-DD[ 00:00:00]" -> "YYYY-MM-DD"
+std::string start_from_units(const std::string& units) {
+  constexpr std::string_view kPrefix = "days since ";
+  if (units.rfind(kPrefix, 0) != 0 || units.size() < kPrefix.size() + 10) {
+    throw Corrupt("time units '" + units + "' are not 'days since YYYY-MM-DD'");
+  }
+  const std::string date = units.substr(kPrefix.size(), 10);
+  if (!parse_date(date)) throw Corrupt("time units '" + units + "' carry no valid date");
+  return date;
+}
+
+std::vector<std::string> strings_of_length(const H5::Group& g, const std::string& name, size_t n) {
+  auto v = h5::read_strings(g.openDataSet(name));
+  if (v.size() != n) throw Corrupt("'" + name + "' has the wrong length");
+  return v;
+}
+
+void read_provenance_group(const H5::Group& g, RunData& d) {
+  const auto resolved = h5::read_strings(g.openDataSet("resolved_scenario"));
+  d.resolved_scenario = resolved.empty() ? "" : resolved[0];
+
+  const auto paths = h5::read_strings(g.openDataSet("scenario_file_path"));
+  const auto texts = strings_of_length(g, "scenario_file_text", paths.size());
+  for (size_t i = 0; i < paths.size(); ++i) d.scenario_files.push_back({paths[i], texts[i]});
+
+  const auto names = h5::read_strings(g.openDataSet("param_name"));
+  const auto values = strings_of_length(g, "param_value", names.size());
+  const auto units = strings_of_length(g, "param_units", names.size());
+  const auto origins = strings_of_length(g, "param_origin", names.size());
+  for (size_t i = 0; i < names.size(); ++i) {
+    d.params.push_back({names[i], values[i], units[i], origins[i]});
+  }
+}
+
+// Root string attributes other than the schema's own are provenance (including hdf5_version,
+// which the writer adds).
+void read_root_attributes(const H5::H5File& file, RunData& d) {
+  const int n = file.getNumAttrs();
+  for (int i = 0; i < n; ++i) {
+    const hid_t aid = H5Aopen_by_idx(file.getId(), ".", H5_INDEX_NAME, H5_ITER_INC,
+                                     static_cast<hsize_t>(i), H5P_DEFAULT, H5P_DEFAULT);
+    h5::check(aid, "H5Aopen_by_idx");
+    const H5::Attribute a(aid);  // takes its own reference
+    H5Aclose(aid);
+    const std::string name = a.getName();
+    if (name == h5::kAttrConventions || name == h5::kAttrTitle || name == h5::kAttrSchema ||
+        name == h5::kAttrComplete || a.getTypeClass() != H5T_STRING) {
+      continue;
+    }
+    std::string value;
+    a.read(a.getStrType(), value);
+    d.provenance[name] = value;
+  }
+}
+
+RunData read_contents(const H5::H5File& file) {
+  RunData d;
+  const H5::DataSet time = file.openDataSet("time");
+  const hsize_t ndays = h5::extent(time, 1)[0];
+  d.ndays = static_cast<int>(ndays);
+  d.start_date = start_from_units(h5::attr_or_empty(time, "units"));
+
+  const hsize_t nrep = h5::extent(file.openDataSet("replicate"), 1)[0];
+  d.seeds = read_u64(file.openDataSet("seed"), nrep);
+  d.replicate_ids = read_u64(file.openDataSet("replicate_key"), nrep);
+  d.wall_seconds = read_doubles(file.openDataSet("wall_seconds"), nrep);
+
+  for (const auto& name : h5::link_names(file.openGroup("/"))) {
+    H5O_info_t info;
+    h5::check(H5Oget_info_by_name(file.getId(), name.c_str(), &info, H5P_DEFAULT),
+              "H5Oget_info_by_name");
+    if (info.type != H5O_TYPE_DATASET) continue;
+    const H5::DataSet ds = file.openDataSet(name);
+    const auto kind = h5::read_string_attr(ds, "smugsim_kind");
+    if (!kind) continue;  // coordinates and per-replicate metadata
+    Series s;
+    s.name = name;
+    if (*kind == "flow") {
+      s.kind = SeriesKind::kFlow;
+    } else if (*kind == "level") {
+      s.kind = SeriesKind::kLevel;
+    } else {
+      throw Corrupt("series '" + name + "' has unknown smugsim_kind '" + *kind + "'");
+    }
+    const auto dims = h5::extent(ds, 2);
+    if (dims[0] != nrep || dims[1] != ndays) {
+      throw Corrupt("series '" + name + "' is not [replicate, time]");
+    }
+    s.units = h5::attr_or_empty(ds, "units");
+    s.long_name = h5::attr_or_empty(ds, "long_name");
+    s.values = read_doubles(ds, nrep * ndays);
+    d.series.push_back(std::move(s));
+  }
+
+  read_root_attributes(file, d);
+  read_provenance_group(file.openGroup("provenance"), d);
+  return d;
+}
+
+}  // namespace
+
+RunData read_run_file(const std::string& path) {
+  H5::Exception::dontPrint();
+  const std::string q = "'" + path + "'";
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (!std::filesystem::exists(status)) throw RunFileError("run file " + q + " does not exist");
+  if (std::filesystem::is_directory(status)) {
+    throw RunFileError("run file " + q + " is a directory, not a file");
+  }
+
+  bool is_hdf5 = false;
+  try {
+    is_hdf5 = H5::H5File::isHdf5(path);
+  } catch (const H5::Exception&) {
+    throw RunFileError("cannot read run file " + q + " (permission denied or unreadable)");
+  }
+  if (!is_hdf5) {
+    throw RunFileError(q + " is not an HDF5 file (wrong format, or truncated before its header)");
+  }
+
+  H5::H5File file;
+  try {
+    file.openFile(path, H5F_ACC_RDONLY);
+  } catch (const H5::Exception& e) {
+    throw RunFileError("run file " + q + " is truncated or corrupt: HDF5 cannot open it");
+  }
+
+  try {
+    const auto schema = h5::read_string_attr(file, h5::kAttrSchema);
+    if (!schema) throw RunFileError(q + " is not a smugsim run file (no smugsim_schema attribute)");
+    if (*schema != h5::kSchemaVersion) {
+      throw RunFileError(q + " has smugsim schema version " + *schema +
+                         "; this smugsim reads version " + h5::kSchemaVersion);
+    }
+    int32_t complete = 0;
+    if (file.attrExists(h5::kAttrComplete)) {
+      const H5::Attribute a = file.openAttribute(h5::kAttrComplete);
+      if (a.getTypeClass() == H5T_INTEGER) a.read(H5::PredType::NATIVE_INT32, &complete);
+    }
+    if (complete != 1) {
+      throw RunFileError("incomplete run file " + q + ": the run that wrote it did not finish");
+    }
+    return read_contents(file);
+  } catch (const RunFileError&) {
+    throw;
+  } catch (const H5::Exception& e) {
+    throw RunFileError("run file " + q + " is corrupt: HDF5 failed in " + e.getFuncName());
+  } catch (const std::bad_alloc&) {
+    throw RunFileError("run file " + q + " is corrupt: it declares impossibly large datasets");
+  } catch (const std::exception& e) {
+    throw RunFileError("run file " + q + " is corrupt: " + e.what());
+  }
+}
+
+}  // namespace smug::out

@@ -1,0 +1,13 @@
+// Reads the model's exogenous data files named by the scenario (the model library reads none).
+#pragma once
+#include "model/world.hpp"
+#include "params/scenario.hpp"
+
+namespace smug {
+
+// The other-nationalities monthly series, from other_nationalities.series_file resolved relative
+// to the scenario file that set it (or to the top scenario file for the default). Throws
+// InputError naming the file and line of a malformed row.
+ModelInputs load_inputs(const Scenario& s, const std::string& top_scenario_path);
+
+}  // namespace smug

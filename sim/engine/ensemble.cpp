@@ -1,0 +1,47 @@
+#include "engine/ensemble.hpp"
+
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace smug {
+
+std::vector<ReplicateResult> run_ensemble(const Model& model, const EnsembleOptions& o) {
+  const size_t n = o.replicates.size();
+  std::vector<std::optional<ReplicateResult>> slots(n);
+  std::atomic<size_t> next{0};
+  std::atomic<size_t> done{0};
+  std::mutex report;
+  std::exception_ptr failure;
+  auto worker = [&] {
+    for (;;) {
+      if (o.stop && o.stop->load()) return;
+      const size_t i = next.fetch_add(1);
+      if (i >= n) return;
+      try {
+        ReplicateResult r = model.run(o.seed, o.replicates[i]);
+        std::lock_guard<std::mutex> lock(report);
+        slots[i] = std::move(r);
+        const size_t d = ++done;
+        if (o.on_done) o.on_done(*slots[i], d, n);
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(report);
+        if (!failure) failure = std::current_exception();
+        next.store(n);
+        return;
+      }
+    }
+  };
+  const int t = std::max(1, std::min<int>(o.threads, static_cast<int>(n)));
+  std::vector<std::thread> pool;
+  for (int k = 1; k < t; ++k) pool.emplace_back(worker);
+  worker();
+  for (auto& th : pool) th.join();
+  if (failure) std::rethrow_exception(failure);
+  std::vector<ReplicateResult> out;
+  for (auto& s : slots)
+    if (s) out.push_back(std::move(*s));
+  return out;
+}
+
+}  // namespace smug

@@ -1,0 +1,27 @@
+// Runs a model's replicates on a pool of threads. Replicate r always uses stream key
+// (seed, first_replicate + r), whichever thread runs it and in whatever order, so the results are
+// identical on any thread count.
+#pragma once
+#include <atomic>
+#include <functional>
+#include <vector>
+
+#include "model/simulation.hpp"
+
+namespace smug {
+
+struct EnsembleOptions {
+  uint64_t seed = 1;
+  std::vector<uint64_t> replicates;  // replicate keys to run
+  int threads = 1;
+  // Called (from worker threads, serialised) after each replicate finishes.
+  std::function<void(const ReplicateResult&, size_t done, size_t total)> on_done;
+  // Set to true from outside (e.g. a signal handler) to stop taking new replicates.
+  const std::atomic<bool>* stop = nullptr;
+};
+
+// Results in the order of options.replicates; replicates not run because of `stop` are missing
+// (the vector is shorter only if stopped).
+std::vector<ReplicateResult> run_ensemble(const Model& model, const EnsembleOptions& options);
+
+}  // namespace smug

@@ -1,0 +1,65 @@
+// Beliefs: what each person thinks of the chance of getting across, the chance of being returned,
+// earnings in the UK and the trustworthiness of smugglers' promises.
+//
+// A belief is the county's media environment (its prior: smugglers' adverts push it one way,
+// government information campaigns the other) plus a personal deviation learnt from news of
+// people one knows. The deviation decays towards the prior with a time constant; decay is applied
+// lazily when the belief is read, so nobody is touched on days when nothing happens to them.
+#pragma once
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+#include "model/population.hpp"
+
+namespace smug {
+
+enum Belief : uint8_t { kPCross = 0, kPReturn, kUkWage, kTrust, kNumBeliefs };
+using BeliefVec = std::array<float, kNumBeliefs>;
+
+struct BeliefParams {
+  double p_cross_base, p_return_base, uk_wage_base_gbp, trust_base;
+  double advert_p_cross, advert_trust;    // how far saturating adverts lift the priors
+  double campaign_p_return, campaign_trust;  // how far a full information campaign moves them
+  double decay_days;
+  static void declare(ParamRegistry& reg);
+  static BeliefParams from(const Scenario& s);
+};
+
+// The media environment of each county on one day.
+struct MediaState {
+  std::array<double, kNumCounties> advert{};  // 0..1: saturation of smugglers' adverts
+  double campaign = 0;                        // 0..1: government information campaigns
+};
+
+class Beliefs {
+ public:
+  Beliefs(const BeliefParams& p, uint32_t n);
+
+  // Recomputes each county's prior from today's media.
+  void set_media(const MediaState& m);
+
+  BeliefVec read(uint32_t i, int day, int county) const {
+    BeliefVec b = prior_[county];
+    const auto& d = dev_[i];
+    if (last_[i] == kNever) return b;
+    const float f = static_cast<float>(std::exp(-(day - last_[i]) / p_.decay_days));
+    for (int k = 0; k < kNumBeliefs; ++k) b[k] += d[k] * f;
+    return b;
+  }
+  // Moves belief k of person i towards signal by weight w (0..1), on day.
+  void learn(uint32_t i, int day, int county, const BeliefVec& signal, const BeliefVec& weight);
+
+  const BeliefVec& prior(int county) const { return prior_[county]; }
+  size_t bytes() const { return dev_.capacity() * sizeof(BeliefVec) + last_.capacity() * 4; }
+
+ private:
+  static constexpr int32_t kNever = INT32_MIN;
+  BeliefParams p_;
+  std::array<BeliefVec, kNumCounties> prior_{};
+  std::vector<BeliefVec> dev_;
+  std::vector<int32_t> last_;
+};
+
+}  // namespace smug

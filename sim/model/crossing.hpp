@@ -1,0 +1,36 @@
+// The crossing. On a viable day fixers put the organisations' waiting clients on boats (as many as
+// the fixers can handle), alongside people of other nationalities waiting on the same coast, as
+// far as the boat operators' supply of boats allows. The French police stop a share of launches
+// (their people wait and retry, or give up and go home); a few people die; the rest reach the UK.
+#pragma once
+#include "params/scenario.hpp"
+
+namespace smug {
+
+struct World;
+
+struct CrossingParams {
+  double stop_share;          // share of attempts stopped by the French police, before 2022's deal
+  double stop_load;           // fall in the stopped share per 1000 people attempting that day
+  double give_up;             // chance a stopped Albanian gives up and goes home
+  double death_rate;          // deaths per attempt
+  Schedule boat_capacity;     // people per boat (a supply-side input: boat sizes grew)
+  Schedule boats_per_day;     // boats the operators can supply per viable day (full scale)
+  double launch_share_other;  // share of waiting others who try on a viable day
+  static void declare(ParamRegistry& reg);
+  static CrossingParams from(const Scenario& s);
+};
+
+// The other nationalities reaching the coast (exogenous; can be switched off).
+struct OtherNationalitiesParams {
+  bool enabled;
+  double attempts_per_arrival;  // flow factor on recorded arrivals
+  double projection_factor;     // for months beyond the data: the last year's month times this
+  static void declare(ParamRegistry& reg);
+  static OtherNationalitiesParams from(const Scenario& s);
+};
+
+void other_nationalities_arrive(World& w);
+void launch_boats(World& w);
+
+}  // namespace smug

@@ -1,0 +1,155 @@
+#include "model/decision.hpp"
+
+#include <algorithm>
+#include <boost/random/binomial_distribution.hpp>
+#include <cmath>
+
+#include "model/declare.hpp"
+#include "model/journey.hpp"
+#include "model/world.hpp"
+
+namespace smug {
+
+void DecisionParams::declare(ParamRegistry& reg) {
+  Declare(reg, "decision", "Whether and how a person leaves: expected gain against costs and home")
+      .real("reconsider_interval_days", "days", "120", 7, 3650,
+            "Mean days between a person's spontaneous reconsiderations of leaving", "prior")
+      .real("horizon_months", "months", "24", 1, 240,
+            "Months of UK earnings a person weighs against the costs", "prior")
+      .real("intercept", "log-odds", "-7.5", -30, 10,
+            "Log-odds of leaving for a man of 30 with nothing to gain", "prior (calibrated)")
+      .real("gain_weight", "log-odds per GBP 10,000", "3", 0, 50,
+            "Weight of the expected net gain in the log-odds of leaving", "prior (calibrated)")
+      .real("female_shift", "log-odds", "-1.9", -10, 5,
+            "Shift in log-odds for women", "HO-IRR: 87% of 2022 arrivals were men")
+      .real("age_decline", "log-odds per year", "0.08", 0, 1,
+            "Fall in log-odds per year of age above 30", "HO-IRR: 78% of arrivals aged 18-39")
+      .real("risk_weight", "log-odds per SD", "0.6", 0, 10,
+            "Fall in log-odds per standard deviation of risk aversion", "prior")
+      .real("trust_weight", "log-odds", "2", 0, 20,
+            "Rise in log-odds of the boat from full trust in smugglers (against none), centred at 0.5",
+            "prior")
+      .real("informal_income_gbp", "GBP per month", "120", 0, 2000,
+            "Monthly income at home of a person without a job (informal work, family)", "prior")
+      .real("bus_cost_gbp", "GBP", "170", 0, 5000, "Bus to northern France (EUR 200)",
+            "PRESS-PRICES")
+      .real("savings_months", "months", "6", 0, 120,
+            "Months of wages a person can put towards the price", "prior")
+      .real("kin_help_gbp", "GBP per tie", "1500", 0, 50000,
+            "Money a tie in the UK can lend towards the price", "prior")
+      .real("debt_premium", "share of price", "0.5", 0, 10,
+            "Extra perceived cost of buying on credit (debt bond), times distrust", "prior")
+      .real("offer_advert", "rate", "1.0", 0, 100,
+            "How strongly advert saturation puts an offer of the boat in front of a person",
+            "prior (calibrated)")
+      .real("offer_per_tie", "rate", "0.5", 0, 100,
+            "How strongly each tie in the UK puts an offer in front of a person", "prior")
+      .real("lorry_price_gbp", "GBP", "10000", 1000, 50000, "Price of a lorry crossing",
+            "PRESS-PRICES (GBP 7,000-25,000)")
+      .real("lorry_success", "probability", "0.6", 0, 1,
+            "Chance a lorry crossing gets through", "prior")
+      .real("lorry_shift", "log-odds", "-1", -20, 10, "Preference for the lorry route", "prior")
+      .real("air_price_gbp", "GBP", "15000", 1000, 50000,
+            "Price of a flight with false documents", "PRESS-PRICES (up to GBP 25,000)")
+      .real("air_success", "probability", "0.5", 0, 1,
+            "Chance a flight with false documents gets through", "prior")
+      .real("air_shift", "log-odds", "-1.5", -20, 10, "Preference for the air route", "prior");
+}
+
+DecisionParams DecisionParams::from(const Scenario& s) {
+  auto r = [&](const char* k) { return s.real(std::string("decision.") + k); };
+  return DecisionParams{r("reconsider_interval_days"), r("horizon_months"), r("intercept"),
+                        r("gain_weight"), r("female_shift"), r("age_decline"), r("risk_weight"),
+                        r("trust_weight"), r("informal_income_gbp"), r("bus_cost_gbp"),
+                        r("savings_months"), r("kin_help_gbp"), r("debt_premium"),
+                        r("offer_advert"), r("offer_per_tie"), r("lorry_price_gbp"),
+                        r("lorry_success"), r("lorry_shift"), r("air_price_gbp"),
+                        r("air_success"), r("air_shift")};
+}
+
+namespace {
+
+bool reached_by_development(const World& w, uint32_t i) {
+  const Levers& l = w.levers;
+  if (!(l.development_counties >> w.pop.county[i] & 1u)) return false;
+  // Who the programmes reach is a fixed property of the person, not a daily draw.
+  Stream s(w.key, Purpose::kPopulation, i, 1);
+  return s.uniform() < l.development_reach;
+}
+
+}  // namespace
+
+void consider(World& w, uint32_t i) {
+  if (w.pop.status[i] != Status::kHome) return;
+  const DecisionParams& p = w.p.decision;
+  const int c = w.pop.county[i];
+  w.rec.add(kConsidering, w.day, 1);
+  Stream s(w.key, Purpose::kDecide, i, w.uday());
+  const BeliefVec b = w.beliefs.read(i, w.day, c);
+
+  double home = std::max<double>(w.pop.home_wage[i], p.informal_income_gbp) * p.horizon_months;
+  if (reached_by_development(w, i)) home *= 1 + w.levers.development_wage_boost;
+  const double uk = (1 - b[kPReturn]) * b[kUkWage] * p.horizon_months;
+  const double savings =
+      w.pop.home_wage[i] * p.savings_months + p.kin_help_gbp * w.pop.uk_ties[i];
+  double shift = std::log(w.pop.propensity[c]) - p.risk_weight * w.pop.risk[i];
+  if (!w.pop.male[i]) shift += p.female_shift;
+  if (w.pop.age[i] > 30) shift -= p.age_decline * (w.pop.age[i] - 30);
+  auto utility = [&](double gain, double cost, double route_shift) {
+    return p.intercept + route_shift + shift + p.gain_weight * (gain - cost - home) / 1e4;
+  };
+
+  // Options: 0 stay (utility 0), 1 boat, 2 lorry, 3 air; an unavailable option has weight 0.
+  double weight[4] = {1, 0, 0, 0};
+  const double u_offer = s.uniform();
+  const int org = w.orgs.choose(s);
+  bool paid = true;
+  double price = 0;
+  const double offer_rate =
+      p.offer_advert * w.media.advert[c] + p.offer_per_tie * w.pop.uk_ties[i];
+  if (org >= 0 && u_offer < 1 - std::exp(-offer_rate)) {
+    price = w.orgs.all()[org].price;
+    paid = savings >= price;
+    if (paid || w.orgs.sells_on_credit(org)) {
+      const double cost =
+          price * (paid ? 1 : 1 + p.debt_premium * (1 - b[kTrust])) + p.bus_cost_gbp;
+      weight[1] = std::exp(std::min(50.0, utility(b[kPCross] * uk, cost,
+                                                  p.trust_weight * (b[kTrust] - 0.5))));
+    }
+  }
+  if (savings >= p.lorry_price_gbp)
+    weight[2] = std::exp(utility(p.lorry_success * uk, p.lorry_price_gbp, p.lorry_shift));
+  if (savings >= p.air_price_gbp)
+    weight[3] = std::exp(utility(p.air_success * uk, p.air_price_gbp, p.air_shift));
+  const double total = weight[0] + weight[1] + weight[2] + weight[3];
+  double u = s.uniform() * total;
+  int choice = 0;
+  while (choice < 3 && u >= weight[choice]) u -= weight[choice++];
+  if (weight[choice] == 0) choice = 0;  // guards the rounding edge
+  if (choice == 0) return;
+
+  // A legal route (what-if) takes people who would otherwise leave irregularly.
+  if (w.legal_visas >= 1) {
+    w.legal_visas -= 1;
+    w.pop.status[i] = Status::kAbroadLegal;
+    w.rec.add(kLegalDepartures, w.day, 1);
+    return;
+  }
+  if (choice == 1) {
+    start_boat_trip(w, i, org, price, paid, s);
+  } else {
+    start_other_route(w, i, choice == 2 ? p.lorry_success : p.air_success,
+                      choice == 2 ? kExitKosovo : kExitAirport, s);
+  }
+}
+
+void background_considerations(World& w) {
+  Stream s(w.key, Purpose::kReconsider, 0, w.uday());
+  const uint32_t n = w.pop.size();
+  boost::random::binomial_distribution<int> count(static_cast<int>(n),
+                                                  1.0 / w.p.decision.reconsider_interval_days);
+  const int k = n > 0 ? count(s) : 0;
+  for (int j = 0; j < k; ++j) consider(w, s.below(n));
+}
+
+}  // namespace smug

@@ -1,0 +1,35 @@
+// The decision to leave. A person at home considers leaving now and then (a slow background rate,
+// plus whenever news from a tie prompts them). They compare the expected gain of each route
+// (perceived chance of getting across, of being allowed to stay, UK earnings over a horizon) with
+// its price, the cost of debt, and their prospects at home, and choose among staying, the small
+// boat (if someone offers it: adverts or ties in the UK), a lorry, or air with false documents.
+#pragma once
+#include <cstdint>
+
+#include "params/scenario.hpp"
+
+namespace smug {
+
+struct World;
+
+struct DecisionParams {
+  double reconsider_interval_days, horizon_months, intercept, gain_weight;
+  double female_shift, age_decline, risk_weight, trust_weight;
+  double informal_income_gbp, bus_cost_gbp, savings_months, kin_help_gbp, debt_premium;
+  double offer_advert, offer_per_tie;
+  double lorry_price_gbp, lorry_success, lorry_shift;
+  double air_price_gbp, air_success, air_shift;
+  static void declare(ParamRegistry& reg);
+  static DecisionParams from(const Scenario& s);
+};
+
+enum class Choice : uint8_t { kStay, kBoat, kLorry, kAir };
+
+// Person i (at home) weighs up leaving today and acts on the choice.
+void consider(World& w, uint32_t i);
+
+// Today's background reconsiderations: a number drawn for the whole population, people picked at
+// random by index; those not at home are skipped. Cost is proportional to people picked.
+void background_considerations(World& w);
+
+}  // namespace smug

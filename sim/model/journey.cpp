@@ -1,0 +1,133 @@
+#include "model/journey.hpp"
+
+#include "model/declare.hpp"
+#include "model/news.hpp"
+#include "model/world.hpp"
+
+namespace smug {
+
+void JourneyParams::declare(ParamRegistry& reg) {
+  Declare(reg, "journey", "Leaving Albania and travelling to northern France")
+      .real("exit_airport", "share", "0.3", 0, 1,
+            "Share of boat-route travellers who fly out of Tirana", "prior")
+      .real("exit_kosovo", "share", "0.3", 0, 1,
+            "Share who leave over the Kosovo border (bus)", "prior")
+      .real("exit_montenegro", "share", "0.25", 0, 1,
+            "Share who leave over the Montenegro border (bus)", "prior")
+      .real("exit_greece", "share", "0.15", 0, 1,
+            "Share who leave over the southern border with Greece", "prior")
+      .real("travel_days_land", "days", "4", 1, 60, "Days by bus to northern France",
+            "prior: about EUR 200 bus (PRESS-PRICES)")
+      .real("travel_days_air", "days", "2", 1, 60, "Days by air and road to northern France",
+            "prior");
+}
+
+JourneyParams JourneyParams::from(const Scenario& s) {
+  JourneyParams p;
+  p.exit_share = {s.real("journey.exit_airport"), s.real("journey.exit_kosovo"),
+                  s.real("journey.exit_montenegro"), s.real("journey.exit_greece")};
+  p.travel_days_land = s.real("journey.travel_days_land");
+  p.travel_days_air = s.real("journey.travel_days_air");
+  return p;
+}
+
+namespace {
+
+Exit draw_exit(const JourneyParams& p, Stream& s) {
+  const double total = p.exit_share[0] + p.exit_share[1] + p.exit_share[2] + p.exit_share[3];
+  double u = s.uniform() * total;
+  for (int e = 0; e < kNumExits - 1; ++e) {
+    if (u < p.exit_share[e]) return static_cast<Exit>(e);
+    u -= p.exit_share[e];
+  }
+  return static_cast<Exit>(kNumExits - 1);
+}
+
+// Each active measure checks the person with its own stream; the first to detect stops them.
+bool detected_at_exit(World& w, uint32_t person, Exit exit) {
+  for (const Detector& d : w.levers.detectors) {
+    const double p = d.probability[exit];
+    if (p <= 0) continue;
+    Stream s(w.key, measure_purpose(d.measure), person, w.uday());
+    if (s.uniform() < p) {
+      w.rec.add_measure(d.measure, kMeasureDetected, w.day, 1);
+      w.rec.add(kDetectedExit, w.day, 1);
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void start_boat_trip(World& w, uint32_t person, int org, double price, bool paid, Stream& s) {
+  Trip t;
+  t.person = person;
+  t.org = static_cast<int16_t>(org);
+  t.price = static_cast<float>(price);
+  t.debt = paid ? 0.0f : static_cast<float>(price);
+  t.signed_day = w.day;
+  t.exit = draw_exit(w.p.journey, s);
+  const uint32_t id = static_cast<uint32_t>(w.trips.size());
+  w.trips.push_back(t);
+  w.current_trip[person] = static_cast<int32_t>(id);
+  w.orgs.sign(org, price, paid);
+  w.rec.add(kSignedBoat, w.day, 1);
+  w.price_paid_sum += price;
+  ++w.price_paid_n;
+  w.pop.status[person] = Status::kTravelling;
+  if (detected_at_exit(w, person, t.exit)) {
+    tell(w, person, NewsType::kStopped);
+    come_home(w, id);
+    return;
+  }
+  const double days = t.exit == kExitAirport ? w.p.journey.travel_days_air
+                                             : w.p.journey.travel_days_land;
+  w.france_arrivals.schedule(w.day + static_cast<int>(days), id);
+}
+
+void start_other_route(World& w, uint32_t person, double success, Exit exit, Stream& s) {
+  if (detected_at_exit(w, person, exit)) {
+    tell(w, person, NewsType::kStopped);
+    return;
+  }
+  w.rec.add(kOtherRouteDepartures, w.day, 1);
+  if (s.uniform() < success) {
+    // Gone by another route: part of the UK stock that returns are drawn from, not a boat arrival.
+    w.pop.status[person] = Status::kAbroadLegal;
+    w.stock.people += 1;
+    tell(w, person, NewsType::kCrossed);
+  } else {
+    tell(w, person, NewsType::kStopped);
+  }
+}
+
+void reach_coast(World& w) {
+  for (uint32_t id : w.france_arrivals.take(w.day)) {
+    Trip& t = w.trips[id];
+    if (t.stage != TripStage::kTravelling) continue;
+    // The organisation may have dissolved on the way: take the largest active one, or go home.
+    if (!w.orgs.all()[t.org].active) {
+      int best = -1;
+      for (size_t o = 0; o < w.orgs.all().size(); ++o)
+        if (w.orgs.all()[o].active) best = static_cast<int>(o);
+      if (best < 0) {
+        come_home(w, id);
+        continue;
+      }
+      t.org = static_cast<int16_t>(best);
+    }
+    t.stage = TripStage::kWaiting;
+    w.pop.status[t.person] = Status::kInFrance;
+    w.orgs.all()[t.org].queue.push_back(id);
+  }
+}
+
+void come_home(World& w, uint32_t trip) {
+  Trip& t = w.trips[trip];
+  t.stage = TripStage::kEnded;
+  w.pop.status[t.person] = Status::kHome;
+  w.current_trip[t.person] = -1;
+}
+
+}  // namespace smug

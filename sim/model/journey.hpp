@@ -1,0 +1,31 @@
+// The journey out: a person who has bought the boat route leaves Albania by one of its exits
+// (where measures' checks may stop them and send them home), travels to northern France by bus or
+// air, and joins their organisation's queue on the coast. Lorry and air routes with false
+// documents go straight to the UK or fail; their arrivals join the other-routes stock.
+#pragma once
+#include <array>
+#include <cstdint>
+
+#include "core/rng.hpp"
+#include "model/levers.hpp"
+#include "params/scenario.hpp"
+
+namespace smug {
+
+struct World;
+
+struct JourneyParams {
+  std::array<double, kNumExits> exit_share;
+  double travel_days_land, travel_days_air;
+  static void declare(ParamRegistry& reg);
+  static JourneyParams from(const Scenario& s);
+};
+
+void start_boat_trip(World& w, uint32_t person, int org, double price, bool paid, Stream& s);
+void start_other_route(World& w, uint32_t person, double success, Exit exit, Stream& s);
+// Trips reaching the coast today join their organisation's queue.
+void reach_coast(World& w);
+// Ends a trip and sends the person home (stopped, returned, gave up).
+void come_home(World& w, uint32_t trip);
+
+}  // namespace smug

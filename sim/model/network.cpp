@@ -1,0 +1,38 @@
+#include "model/network.hpp"
+
+#include "model/declare.hpp"
+
+namespace smug {
+
+void NetworkParams::declare(ParamRegistry& reg) {
+  Declare(reg, "network", "Social ties along which news travels")
+      .integer("ties_village", "ties", "12", 0, 200,
+               "Ties each person has within the village (family, neighbours)", "prior")
+      .integer("ties_county", "ties", "6", 0, 200,
+               "Ties each person has elsewhere in the county (friends, social media)", "prior");
+}
+
+NetworkParams NetworkParams::from(const Scenario& s) {
+  return NetworkParams{static_cast<int>(s.integer("network.ties_village")),
+                       static_cast<int>(s.integer("network.ties_county"))};
+}
+
+void Network::ties(const Population& pop, uint32_t i, std::vector<uint32_t>& out) const {
+  out.clear();
+  Stream s(key_, Purpose::kNetwork, i, 0);
+  const uint32_t vb = pop.village_begin(i), ve = pop.village_end(i);
+  const int c = pop.county[i];
+  const uint32_t cb = pop.county_begin[c], ce = pop.county_begin[c + 1];
+  auto pick = [&](uint32_t b, uint32_t e, int n) {
+    if (e - b < 2) return;
+    for (int j = 0; j < n; ++j) {
+      uint32_t t = b + s.below(e - b - 1);
+      if (t >= i && i >= b && i < e) ++t;  // skip self without a second draw
+      out.push_back(t);
+    }
+  };
+  pick(vb, ve, p_.ties_village);
+  pick(cb, ce, p_.ties_county);
+}
+
+}  // namespace smug

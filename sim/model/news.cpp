@@ -1,0 +1,92 @@
+#include "model/news.hpp"
+
+#include <algorithm>
+
+#include "model/declare.hpp"
+#include "model/world.hpp"
+
+namespace smug {
+
+namespace {
+const char* kNames[kNumNewsTypes] = {"crossed", "working", "stopped", "returned", "drowned", "debt"};
+}
+
+void NewsParams::declare(ParamRegistry& reg) {
+  Declare d(reg, "news", "News of what happened to people one knows, and how it moves beliefs");
+  const char* hear_default[kNumNewsTypes] = {"0.5", "0.3", "0.3", "0.8", "0.9", "0.4"};
+  const char* weight_default[kNumNewsTypes] = {"0.3", "0.15", "0.2", "0.4", "0.5", "0.3"};
+  const char* what[kNumNewsTypes] = {"a tie crossed to the UK", "a tie is working in the UK",
+                                     "a tie was stopped on the way", "a tie was returned",
+                                     "a tie drowned", "a tie is in debt bondage"};
+  for (int k = 0; k < kNumNewsTypes; ++k) {
+    d.real(std::string("hear_") + kNames[k], "probability", hear_default[k], 0, 1,
+           std::string("Chance a tie hears that ") + what[k], "prior");
+    d.real(std::string("weight_") + kNames[k], "share", weight_default[k], 0, 1,
+           std::string("How far a hearer's beliefs move when ") + what[k], "prior");
+  }
+  d.real("reconsider", "probability", "0.3", 0, 1,
+         "Chance that hearing news prompts a person to reconsider leaving that day", "prior")
+      .real("uk_earnings_gbp", "GBP per month", "1300", 0, 10000,
+            "Monthly earnings of an Albanian working irregularly in the UK, as reported home",
+            "prior: press reporting of cash work and cannabis farms");
+}
+
+NewsParams NewsParams::from(const Scenario& s) {
+  NewsParams p;
+  for (int k = 0; k < kNumNewsTypes; ++k) {
+    p.hear[k] = s.real(std::string("news.hear_") + kNames[k]);
+    p.weight[k] = s.real(std::string("news.weight_") + kNames[k]);
+  }
+  p.reconsider = s.real("news.reconsider");
+  p.uk_earnings_gbp = s.real("news.uk_earnings_gbp");
+  return p;
+}
+
+void tell(World& w, uint32_t i, NewsType type) {
+  const NewsParams& p = w.p.news;
+  const int k = static_cast<int>(type);
+  const float wt = static_cast<float>(p.weight[k]);
+  const float earn = static_cast<float>(p.uk_earnings_gbp);
+  // What the news says about each belief; a weight of 0 leaves that belief alone.
+  BeliefVec signal{}, weight{};
+  switch (type) {
+    case NewsType::kCrossed:
+      signal = {1, 0, earn, 1};
+      weight = {wt, 0, wt, wt};
+      break;
+    case NewsType::kWorking:
+      signal = {1, 0, earn, 1};
+      weight = {0, wt, wt, wt * 0.5f};
+      break;
+    case NewsType::kStopped:
+      signal = {0, 0, 0, 0};
+      weight = {wt, 0, 0, wt * 0.5f};
+      break;
+    case NewsType::kReturned:
+      signal = {0, 1, 0, 0};
+      weight = {0, wt, wt * 0.5f, wt};
+      break;
+    case NewsType::kDrowned:
+      signal = {0, 0, 0, 0};
+      weight = {wt, 0, 0, wt};
+      break;
+    case NewsType::kDebtBondage:
+      signal = {0, 0, earn * 0.3f, 0};
+      weight = {0, 0, wt, wt};
+      break;
+    case NewsType::kNum:
+      return;
+  }
+  w.net.ties(w.pop, i, w.ties_scratch);
+  Stream s(w.key, Purpose::kNews, i, w.uday() * 8u + static_cast<uint32_t>(k));
+  for (uint32_t j : w.ties_scratch) {
+    const double u_hear = s.uniform(), u_prompt = s.uniform();
+    if (u_hear >= p.hear[k]) continue;
+    w.beliefs.learn(j, w.day, w.pop.county[j], signal, weight);
+    if (type == NewsType::kCrossed && w.pop.uk_ties[j] < 255) ++w.pop.uk_ties[j];
+    if (type == NewsType::kReturned && w.pop.uk_ties[j] > 0) --w.pop.uk_ties[j];
+    if (u_prompt < p.reconsider) w.prompted.push_back(j);
+  }
+}
+
+}  // namespace smug

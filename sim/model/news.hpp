@@ -1,0 +1,30 @@
+// News along ties. What happens to a person (crossed and working, stopped, returned, drowned, in
+// debt bondage) reaches their ties, who move their beliefs towards what the news says and may be
+// prompted to reconsider leaving. Returnees are at home and talk: their stories reach more ties
+// than news sent from the UK, which is how a returns agreement deters and how a surge feeds itself.
+#pragma once
+#include <array>
+#include <cstdint>
+
+#include "params/scenario.hpp"
+
+namespace smug {
+
+struct World;
+
+enum class NewsType : uint8_t { kCrossed, kWorking, kStopped, kReturned, kDrowned, kDebtBondage, kNum };
+constexpr int kNumNewsTypes = static_cast<int>(NewsType::kNum);
+
+struct NewsParams {
+  std::array<double, kNumNewsTypes> hear;    // chance a tie hears this kind of news
+  std::array<double, kNumNewsTypes> weight;  // how far a hearer's beliefs move towards it
+  double reconsider;                         // chance news prompts a hearer to reconsider
+  double uk_earnings_gbp;                    // what work in the UK pays: the news' signal
+  static void declare(ParamRegistry& reg);
+  static NewsParams from(const Scenario& s);
+};
+
+// Person i's news reaches their ties today.
+void tell(World& w, uint32_t i, NewsType type);
+
+}  // namespace smug

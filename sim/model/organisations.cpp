@@ -1,0 +1,258 @@
+#include "model/organisations.hpp"
+
+#include <algorithm>
+#include <boost/random/binomial_distribution.hpp>
+#include <cmath>
+#include <numeric>
+
+#include "model/declare.hpp"
+
+namespace smug {
+
+void OrgParams::declare(ParamRegistry& reg) {
+  Declare(reg, "organisations",
+          "Smuggling organisations: members by role, weekly prices, hiring, arrests, entry, exit")
+      .integer("initial", "organisations", "3", 0, 100,
+               "Organisations selling the small-boat route to Albanians in January 2020", "prior")
+      .real("initial_recruiters", "people", "3", 0, 1000, "Recruiters per initial organisation",
+            "prior")
+      .real("initial_drivers", "people", "2", 0, 1000, "Drivers per initial organisation", "prior")
+      .real("initial_fixers", "people", "2", 0, 1000,
+            "Fixers in northern France per initial organisation", "prior")
+      .real("initial_boat_links", "people", "1", 0, 1000,
+            "Links to boat operators per initial organisation", "PRESS-NETWORKS")
+      .real("price_initial_gbp", "GBP", "4000", 500, 30000, "Price of the boat leg in 2020",
+            "PRESS-PRICES (GBP 3,000-5,000)")
+      .real("price_floor_gbp", "GBP", "1500", 100, 30000,
+            "Lowest price an organisation will charge (its costs per seat and risk)",
+            "prior: boat EUR 15,000 for about 50 people plus fixers' pay")
+      .real("price_cap_gbp", "GBP", "7000", 500, 50000,
+            "Highest price of the boat leg (above it buyers take lorries)",
+            "PRESS-PRICES (lorry GBP 7,000+)")
+      .real("price_response", "per week", "0.03", 0, 1,
+            "Weekly log-price change per unit of demand above capacity", "prior")
+      .real("price_competition", "per week", "0.1", 0, 1,
+            "Weekly pull of each price towards the market mean", "prior")
+      .real("fixer_clients_per_week", "people per week", "8", 0.1, 1000,
+            "Clients one fixer in France can put on boats per week", "prior")
+      .real("member_cost_gbp_week", "GBP per week", "300", 0, 10000,
+            "Weekly pay of a member of any role", "prior")
+      .real("hire_cost_gbp", "GBP", "3000", 0, 1e6, "Cost of taking on a member", "prior")
+      .real("cash_buffer_weeks", "weeks", "6", 0, 104,
+            "Weeks of pay an organisation keeps before it hires", "prior")
+      .real("max_growth_per_week", "share", "0.1", 0, 1,
+            "Largest weekly growth of an organisation's membership (plus one)", "prior")
+      .real("reach_per_recruiter", "per recruiter per 1000 people", "0.04", 0, 100,
+            "Advert saturation one recruiter adds per 1000 people at risk in the counties targeted",
+            "prior: social-media adverts (GOV-FACTSHEET-NOV22)")
+      .real("credit_cash_gbp", "GBP", "150000", 0, 1e9,
+            "Cash above which an organisation sells crossings on credit (debt bonds)",
+            "prior: credit offers from 2022 (GOV-FACTSHEET-NOV22)")
+      .real("arrest_base_weekly", "per member per week", "0.004", 0, 1,
+            "Weekly chance a member is arrested without any of the measures",
+            "prior: UK-France cell, 400 arrests in 2022 all nationalities (MIN-SEP23)")
+      .real("entry_base_weekly", "per week", "0.02", 0, 1,
+            "Weekly chance a new organisation enters regardless of the market", "prior")
+      .real("entry_per_revenue", "per week per GBP 100k weekly revenue", "0.15", 0, 100,
+            "Rise in the weekly chance of entry per GBP 100,000 of weekly market revenue", "prior")
+      .integer("max", "organisations", "60", 1, 1000, "Most organisations at once", "prior");
+}
+
+OrgParams OrgParams::from(const Scenario& s) {
+  OrgParams p;
+  p.initial_orgs = static_cast<int>(s.integer("organisations.initial"));
+  p.initial_members = {s.real("organisations.initial_recruiters"),
+                       s.real("organisations.initial_drivers"),
+                       s.real("organisations.initial_fixers"),
+                       s.real("organisations.initial_boat_links")};
+  p.price_initial_gbp = s.real("organisations.price_initial_gbp");
+  p.price_floor_gbp = s.real("organisations.price_floor_gbp");
+  p.price_cap_gbp = s.real("organisations.price_cap_gbp");
+  p.price_response = s.real("organisations.price_response");
+  p.price_competition = s.real("organisations.price_competition");
+  p.fixer_clients_per_week = s.real("organisations.fixer_clients_per_week");
+  p.member_cost_gbp_week = s.real("organisations.member_cost_gbp_week");
+  p.hire_cost_gbp = s.real("organisations.hire_cost_gbp");
+  p.cash_buffer_weeks = s.real("organisations.cash_buffer_weeks");
+  p.max_growth_per_week = s.real("organisations.max_growth_per_week");
+  p.reach_per_recruiter = s.real("organisations.reach_per_recruiter");
+  p.credit_cash_gbp = s.real("organisations.credit_cash_gbp");
+  p.arrest_base_weekly = s.real("organisations.arrest_base_weekly");
+  p.entry_base_weekly = s.real("organisations.entry_base_weekly");
+  p.entry_per_revenue = s.real("organisations.entry_per_revenue");
+  p.max_orgs = static_cast<int>(s.integer("organisations.max"));
+  return p;
+}
+
+int Organisation::total_members() const { return std::accumulate(members.begin(), members.end(), 0); }
+
+Organisations::Organisations(const OrgParams& p, StreamKey key, double scale, int start_day)
+    : p_(p), key_(key), scale_(scale) {
+  Stream s(key, Purpose::kOrganisations, 0, 0);
+  for (int i = 0; i < p.initial_orgs; ++i) found(start_day, s);
+}
+
+void Organisations::found(int day, Stream& s) {
+  Organisation o;
+  o.active = true;
+  o.founded_day = day;
+  for (int r = 0; r < kNumRoles; ++r) {
+    // Fractional initial sizes are rounded stochastically, so small priors still mean something.
+    const double m = p_.initial_members[r];
+    o.members[r] = static_cast<int>(m) + (s.uniform() < m - std::floor(m) ? 1 : 0);
+  }
+  o.members[kRecruiter] = std::max(1, o.members[kRecruiter]);
+  o.members[kFixer] = std::max(1, o.members[kFixer]);
+  const double mp = mean_price();
+  o.price = mp > 0 ? mp : p_.price_initial_gbp;
+  o.cash = p_.member_cost_gbp_week * p_.cash_buffer_weeks * o.total_members();
+  orgs_.push_back(std::move(o));
+}
+
+int Organisations::active_count() const {
+  return static_cast<int>(std::count_if(orgs_.begin(), orgs_.end(), [](auto& o) { return o.active; }));
+}
+
+int Organisations::members_total() const {
+  int n = 0;
+  for (const auto& o : orgs_)
+    if (o.active) n += o.total_members();
+  return n;
+}
+
+double Organisations::mean_price() const {
+  double sum = 0, w = 0;
+  for (const auto& o : orgs_)
+    if (o.active) sum += o.price * (o.members[kRecruiter] + 1), w += o.members[kRecruiter] + 1;
+  return w > 0 ? sum / w : 0;
+}
+
+void Organisations::media(const Population& pop, std::array<double, kNumCounties>& advert) const {
+  double recruiters = 0;
+  for (const auto& o : orgs_)
+    if (o.active) recruiters += o.members[kRecruiter];
+  // Recruiters target counties by propensity; saturation is per 1000 people at risk (full scale).
+  double weight_sum = 0;
+  for (int c = 0; c < kNumCounties; ++c)
+    weight_sum += pop.propensity[c] * (pop.county_begin[c + 1] - pop.county_begin[c]) / pop.scale;
+  for (int c = 0; c < kNumCounties; ++c) {
+    const double per_thousand = weight_sum > 0 ? recruiters * pop.propensity[c] * 1000 / weight_sum : 0;
+    advert[c] = 1 - std::exp(-p_.reach_per_recruiter * per_thousand);
+  }
+}
+
+int Organisations::choose(Stream& s) const {
+  double total = 0;
+  for (const auto& o : orgs_)
+    if (o.active) total += o.members[kRecruiter] * (0.5 + o.reputation);
+  if (total <= 0) return -1;
+  double u = s.uniform() * total;
+  int last = -1;
+  for (size_t i = 0; i < orgs_.size(); ++i) {
+    const auto& o = orgs_[i];
+    if (!o.active) continue;
+    last = static_cast<int>(i);
+    u -= o.members[kRecruiter] * (0.5 + o.reputation);
+    if (u < 0) return last;
+  }
+  return last;
+}
+
+void Organisations::sign(int o, double price, bool paid) {
+  orgs_[o].signed_week += 1 / scale_;
+  if (paid) {
+    orgs_[o].cash += price / scale_;
+    orgs_[o].revenue_week += price / scale_;
+  }
+}
+
+int Organisations::boarding_capacity(int o, Stream& s) const {
+  const double x = orgs_[o].members[kFixer] * p_.fixer_clients_per_week / 7 * scale_;
+  return static_cast<int>(x) + (s.uniform() < x - std::floor(x) ? 1 : 0);
+}
+
+void Organisations::crossing_outcome(int o, bool success) {
+  // Reputation is an exponential average of outcomes its clients report home.
+  orgs_[o].reputation += 0.02 * ((success ? 1.0 : 0.0) - orgs_[o].reputation);
+}
+
+OrgWeek Organisations::week(int day, const Levers& levers, size_t nmeasures) {
+  OrgWeek out;
+  out.arrests_by_measure.assign(nmeasures, 0);
+  const double market_price = mean_price();
+  double market_revenue = 0;
+  for (size_t i = 0; i < orgs_.size(); ++i) {
+    Organisation& o = orgs_[i];
+    if (!o.active) continue;
+    market_revenue += o.revenue_week;
+    // Arrests: the base hazard, then each measure's own pressure from its own stream.
+    for (int r = 0; r < kNumRoles; ++r) {
+      Stream s(key_, Purpose::kArrests, static_cast<uint32_t>(i * kNumRoles + r), day);
+      boost::random::binomial_distribution<int> base(o.members[r], p_.arrest_base_weekly);
+      const int a = o.members[r] > 0 ? base(s) : 0;
+      o.members[r] -= a;
+      out.arrests_base += a;
+    }
+    for (const ArrestPressure& m : levers.arrests) {
+      for (int r = 0; r < kNumRoles; ++r) {
+        if (o.members[r] == 0 || m.weekly_hazard[r] <= 0) continue;
+        Stream s(key_, measure_purpose(m.measure), static_cast<uint32_t>(i * kNumRoles + r), day);
+        boost::random::binomial_distribution<int> dist(o.members[r], std::min(1.0, m.weekly_hazard[r]));
+        const int a = dist(s);
+        o.members[r] -= a;
+        out.arrests_by_measure[m.measure] += a;
+      }
+    }
+    if (!o.core_ok()) {
+      o.active = false;
+      ++out.dissolutions;
+      continue;
+    }
+    o.cash -= p_.member_cost_gbp_week * o.total_members();
+    // Price: demand against what the fixers can move, and competition.
+    const double capacity = o.members[kFixer] * p_.fixer_clients_per_week;
+    const double excess = (o.signed_week + o.queue.size() / scale_ - capacity) / (capacity + 1);
+    o.price *= std::exp(p_.price_response * std::clamp(excess, -1.0, 2.0));
+    o.price += p_.price_competition * (market_price - o.price);
+    o.price = std::clamp(o.price, p_.price_floor_gbp, p_.price_cap_gbp);
+    // Hiring: cash above the buffer buys members, recruiters when demand is short of capacity,
+    // fixers and boat links when it is not; drivers follow recruiters.
+    const double buffer = p_.cash_buffer_weeks * p_.member_cost_gbp_week * o.total_members();
+    int hires = static_cast<int>((o.cash - buffer) / std::max(1.0, p_.hire_cost_gbp));
+    hires = std::min(hires, static_cast<int>(p_.max_growth_per_week * o.total_members()) + 1);
+    for (int h = 0; h < hires; ++h) {
+      Role r;
+      if (o.members[kDriver] * 2 < o.members[kRecruiter]) r = kDriver;
+      else if (o.members[kBoatLink] * 3 < o.members[kFixer]) r = kBoatLink;
+      else if (excess > 0) r = kFixer;
+      else r = kRecruiter;
+      ++o.members[r];
+      o.cash -= p_.hire_cost_gbp;
+    }
+    o.signed_week = 0;
+    o.revenue_week = 0;
+  }
+  // Trips of dissolved organisations move to the largest surviving one, or are orphaned.
+  int best = -1;
+  for (size_t i = 0; i < orgs_.size(); ++i)
+    if (orgs_[i].active && (best < 0 || orgs_[i].members[kFixer] > orgs_[best].members[kFixer]))
+      best = static_cast<int>(i);
+  for (auto& o : orgs_) {
+    if (o.active || o.queue.empty()) continue;
+    for (uint32_t t : o.queue) {
+      if (best >= 0) orgs_[best].queue.push_back(t);
+      else out.orphaned.push_back(t);
+    }
+    o.queue.clear();
+  }
+  // Entry when the market pays.
+  Stream s(key_, Purpose::kOrgDynamics, 0, day);
+  const double hazard = p_.entry_base_weekly + p_.entry_per_revenue * market_revenue / 1e5;
+  if (active_count() < p_.max_orgs && s.uniform() < 1 - std::exp(-hazard)) {
+    found(day, s);
+    ++out.entries;
+  }
+  return out;
+}
+
+}  // namespace smug

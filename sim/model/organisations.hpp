@@ -1,0 +1,92 @@
+// Smuggling organisations: recruiters in Albania (adverts, reach), drivers on the routes, fixers in
+// northern France and links to the (mostly Kurdish) boat operators. Each week an organisation pays
+// its members, loses some to arrests, sets its price from demand against capacity and from its
+// competitors, and hires while it has cash. It dissolves when a core role is empty; new
+// organisations enter when the market pays. Member counts and money are at full scale; the clients
+// of a scaled run count 1/scale each.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <vector>
+
+#include "core/rng.hpp"
+#include "model/levers.hpp"
+#include "model/population.hpp"
+
+namespace smug {
+
+struct OrgParams {
+  int initial_orgs;
+  std::array<double, kNumRoles> initial_members;
+  double price_initial_gbp, price_floor_gbp, price_cap_gbp;
+  double price_response;     // weekly log-price change per unit excess demand
+  double price_competition;  // weekly pull towards the market's mean price
+  double fixer_clients_per_week;
+  double member_cost_gbp_week, hire_cost_gbp, cash_buffer_weeks, max_growth_per_week;
+  double reach_per_recruiter;  // advert saturation per recruiter per 1000 people at risk
+  double credit_cash_gbp;      // cash above which an organisation sells on credit
+  double arrest_base_weekly;
+  double entry_base_weekly, entry_per_revenue;  // entry hazard: base + per GBP 100k weekly revenue
+  int max_orgs;
+  static void declare(ParamRegistry& reg);
+  static OrgParams from(const Scenario& s);
+};
+
+struct Organisation {
+  bool active = false;
+  int founded_day = 0;
+  std::array<int, kNumRoles> members{};
+  double cash = 0;  // GBP, full scale
+  double price = 0;
+  double reputation = 0.5;
+  double signed_week = 0;   // clients signed this week, full scale
+  double revenue_week = 0;  // GBP, full scale
+  std::deque<uint32_t> queue;  // trips waiting in northern France
+  bool core_ok() const { return members[kRecruiter] > 0 && members[kFixer] > 0; }
+  int total_members() const;
+};
+
+// What a week of organisation dynamics did, for the recorder.
+struct OrgWeek {
+  double arrests_base = 0;
+  std::vector<double> arrests_by_measure;  // index: measure
+  int entries = 0, dissolutions = 0;
+  std::vector<uint32_t> orphaned;  // trips whose organisation dissolved with no other to take them
+};
+
+class Organisations {
+ public:
+  Organisations(const OrgParams& p, StreamKey key, double scale, int start_day);
+
+  // Weekly dynamics on day `day` (offset from the start).
+  OrgWeek week(int day, const Levers& levers, size_t nmeasures);
+
+  // Advert saturation per county (0..1) from recruiters, spread by propensity and population.
+  void media(const Population& pop, std::array<double, kNumCounties>& advert) const;
+
+  // Picks the organisation a person buys from (by reach and reputation); -1 if none is active.
+  int choose(Stream& s) const;
+  bool sells_on_credit(int o) const { return orgs_[o].cash >= p_.credit_cash_gbp; }
+  // Records a sale: cash now (paid) or debt repaid later (credit).
+  void sign(int o, double price, bool paid);
+  void repay(int o, double gbp) { orgs_[o].cash += gbp / scale_; }
+  // Daily capacity of fixers to put clients on boats, in simulated clients (stochastically rounded).
+  int boarding_capacity(int o, Stream& s) const;
+  void crossing_outcome(int o, bool success);
+
+  std::vector<Organisation>& all() { return orgs_; }
+  const std::vector<Organisation>& all() const { return orgs_; }
+  int active_count() const;
+  int members_total() const;
+  double mean_price() const;
+
+ private:
+  void found(int day, Stream& s);
+  OrgParams p_;
+  StreamKey key_;
+  double scale_;
+  std::vector<Organisation> orgs_;
+};
+
+}  // namespace smug

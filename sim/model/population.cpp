@@ -1,0 +1,145 @@
+#include "model/population.hpp"
+
+#include <algorithm>
+#include <boost/random/normal_distribution.hpp>
+#include <cmath>
+
+#include "model/declare.hpp"
+
+namespace smug {
+
+const std::array<County, kNumCounties>& counties() {
+  // Rounded 2023-census prefecture populations (CENSUS-COUNTY); normalised to the census total.
+  static const std::array<County, kNumCounties> table = {{
+      {"berat", 109000, false, false},
+      {"diber", 98000, true, false},
+      {"durres", 245000, false, false},
+      {"elbasan", 256000, false, false},
+      {"fier", 247000, false, false},
+      {"gjirokaster", 56000, false, false},
+      {"korce", 174000, false, false},
+      {"kukes", 61998, true, false},
+      {"lezhe", 104000, false, true},
+      {"shkoder", 178000, false, true},
+      {"tirane", 758000, false, false},
+      {"vlore", 182000, false, false},
+  }};
+  return table;
+}
+
+int county_index(const std::string& name) {
+  for (int c = 0; c < kNumCounties; ++c)
+    if (name == counties()[c].name) return c;
+  return -1;
+}
+
+void PopulationParams::declare(ParamRegistry& reg) {
+  Declare(reg, "population",
+          "Synthetic population at risk: Albanian residents aged 18-44, split by county")
+      .real("census_total", "people", "2402113", 1e5, 1e7,
+            "Resident population of Albania (2023 census)", "CENSUS")
+      .real("at_risk_share", "share", "0.36", 0.05, 0.8,
+            "Share of residents aged 18-44, the population at risk (one agent each at full scale)",
+            "prior: 2023 census age structure, about 36% aged 18-44")
+      .real("male_share", "share", "0.5", 0.3, 0.7, "Share of men among people at risk",
+            "prior: census sex ratio")
+      .real("northeast_propensity", "factor", "3", 1, 20,
+            "Propensity to leave in Kukes and Diber relative to central counties",
+            "prior: HAC-OCT22 and SWISSCONTACT (51% of Kukes households have a member abroad)")
+      .real("north_propensity", "factor", "1.6", 1, 10,
+            "Propensity to leave in Shkoder and Lezhe relative to central counties", "prior")
+      .real("unemployment_northeast", "share", "0.33", 0, 0.9,
+            "Unemployment among people at risk in Kukes and Diber", "PRESS-ECON (youth, up to 33%)")
+      .real("unemployment_other", "share", "0.18", 0, 0.9,
+            "Unemployment among people at risk elsewhere", "prior: national youth unemployment")
+      .real("wage_northeast_gbp", "GBP per month", "235", 50, 2000,
+            "Monthly wage in the north-east (EUR 250-300 at 0.85 GBP/EUR)", "PRESS-ECON")
+      .real("wage_other_gbp", "GBP per month", "420", 50, 3000,
+            "Monthly wage elsewhere in Albania", "prior: national average wage about EUR 500")
+      .real("kin_uk_share_northeast", "share", "0.25", 0, 1,
+            "Share of people in Kukes and Diber with kin or friends in the UK in 2020",
+            "prior: SWISSCONTACT (51% of households with a member abroad, anywhere)")
+      .real("kin_uk_share_other", "share", "0.06", 0, 1,
+            "Share of people elsewhere with kin or friends in the UK in 2020", "prior")
+      .integer("village_size", "people", "400", 20, 100000,
+               "People at risk per village: the unit of close ties", "prior");
+}
+
+PopulationParams PopulationParams::from(const Scenario& s) {
+  PopulationParams p;
+  p.census_total = s.real("population.census_total");
+  p.at_risk_share = s.real("population.at_risk_share");
+  p.male_share = s.real("population.male_share");
+  p.ne_propensity = s.real("population.northeast_propensity");
+  p.north_propensity = s.real("population.north_propensity");
+  p.unemployment_ne = s.real("population.unemployment_northeast");
+  p.unemployment_other = s.real("population.unemployment_other");
+  p.wage_ne_gbp = s.real("population.wage_northeast_gbp");
+  p.wage_other_gbp = s.real("population.wage_other_gbp");
+  p.kin_uk_share_ne = s.real("population.kin_uk_share_northeast");
+  p.kin_uk_share_other = s.real("population.kin_uk_share_other");
+  p.village_size = static_cast<int>(s.integer("population.village_size"));
+  return p;
+}
+
+uint32_t Population::village_begin(uint32_t i) const {
+  const int c = county[i];
+  const uint32_t b = county_begin[c];
+  return b + (i - b) / static_cast<uint32_t>(village_size) * static_cast<uint32_t>(village_size);
+}
+
+uint32_t Population::village_end(uint32_t i) const {
+  return std::min<uint32_t>(village_begin(i) + static_cast<uint32_t>(village_size),
+                            county_begin[county[i] + 1]);
+}
+
+Population Population::generate(const PopulationParams& p, double scale, StreamKey key) {
+  Population pop;
+  pop.scale = scale;
+  pop.village_size = p.village_size;
+  double census_sum = 0;
+  for (const auto& c : counties()) census_sum += c.census_population;
+  uint32_t n = 0;
+  for (int c = 0; c < kNumCounties; ++c) {
+    pop.county_begin[c] = n;
+    const double people = p.census_total * counties()[c].census_population / census_sum;
+    n += static_cast<uint32_t>(std::llround(people * p.at_risk_share * scale));
+    const County& k = counties()[c];
+    pop.propensity[c] = k.north_east ? p.ne_propensity : k.north ? p.north_propensity : 1.0;
+  }
+  pop.county_begin[kNumCounties] = n;
+  pop.county.resize(n);
+  pop.age.resize(n);
+  pop.male.resize(n);
+  pop.home_wage.resize(n);
+  pop.risk.resize(n);
+  pop.uk_ties.resize(n);
+  pop.status.assign(n, Status::kHome);
+  for (int c = 0; c < kNumCounties; ++c) {
+    const bool ne = counties()[c].north_east;
+    const double unemployment = ne ? p.unemployment_ne : p.unemployment_other;
+    const double wage = ne ? p.wage_ne_gbp : p.wage_other_gbp;
+    const double kin = ne ? p.kin_uk_share_ne : p.kin_uk_share_other;
+    for (uint32_t i = pop.county_begin[c]; i < pop.county_begin[c + 1]; ++i) {
+      Stream s(key, Purpose::kPopulation, i, 0);
+      boost::random::normal_distribution<double> normal;
+      pop.county[i] = static_cast<uint8_t>(c);
+      pop.age[i] = static_cast<uint8_t>(18 + s.below(27));
+      pop.male[i] = s.bernoulli(p.male_share);
+      // Younger people are more often without work (youth unemployment is the reported figure).
+      const double u = std::min(0.95, unemployment * (pop.age[i] < 30 ? 1.3 : 0.75));
+      const bool employed = !s.bernoulli(u);
+      pop.home_wage[i] = employed ? static_cast<float>(wage * std::exp(0.3 * normal(s))) : 0.0f;
+      pop.risk[i] = static_cast<float>(normal(s));
+      pop.uk_ties[i] = s.bernoulli(kin) ? 1 : 0;
+    }
+  }
+  return pop;
+}
+
+size_t Population::bytes() const {
+  return county.capacity() + age.capacity() + male.capacity() + uk_ties.capacity() +
+         status.capacity() + sizeof(float) * (home_wage.capacity() + risk.capacity());
+}
+
+}  // namespace smug

@@ -1,0 +1,68 @@
+// The synthetic population at risk: Albanian residents aged 18-44, one agent per person at full
+// scale, stored as a structure of arrays (the decision loop touches a few fields of many people).
+//
+// Assumptions (see docs/model.md): the population at risk is the census total times the share aged
+// 18-44 (population.at_risk_share); it is split over the twelve counties by their census
+// populations; people are laid out county by county and village by village, so a village is a
+// contiguous index range and ties need no storage (see network.hpp).
+#pragma once
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/rng.hpp"
+#include "params/scenario.hpp"
+
+namespace smug {
+
+constexpr int kNumCounties = 12;
+
+struct County {
+  const char* name;
+  double census_population;  // CENSUS-COUNTY (approximate; Kukes exact)
+  bool north_east;           // Kukes and Diber: far higher propensity to leave
+  bool north;                // Shkoder and Lezhe: intermediate
+};
+const std::array<County, kNumCounties>& counties();
+int county_index(const std::string& name);  // -1 if unknown
+
+enum class Status : uint8_t { kHome = 0, kTravelling, kInFrance, kInUk, kDead, kAbroadLegal };
+
+struct PopulationParams {
+  double census_total;
+  double at_risk_share;
+  double male_share;
+  double ne_propensity, north_propensity;
+  double unemployment_ne, unemployment_other;
+  double wage_ne_gbp, wage_other_gbp;
+  double kin_uk_share_ne, kin_uk_share_other;
+  int village_size;
+  static void declare(ParamRegistry& reg);
+  static PopulationParams from(const Scenario& s);
+};
+
+struct Population {
+  // Per person.
+  std::vector<uint8_t> county;
+  std::vector<uint8_t> age;      // years, 18..44
+  std::vector<uint8_t> male;     // 0/1
+  std::vector<float> home_wage;  // GBP per month (0 when unemployed: informal income is in decision)
+  std::vector<float> risk;       // standard-normal risk aversion: higher is more cautious
+  std::vector<uint8_t> uk_ties;  // kin or friends in the UK the person knows of (capped at 255)
+  std::vector<Status> status;
+  // Per county: index ranges and propensity weight.
+  std::array<uint32_t, kNumCounties + 1> county_begin{};
+  std::array<double, kNumCounties> propensity{};
+  int village_size = 400;
+  double scale = 1;
+
+  uint32_t size() const { return static_cast<uint32_t>(county.size()); }
+  uint32_t village_begin(uint32_t i) const;
+  uint32_t village_end(uint32_t i) const;
+
+  static Population generate(const PopulationParams& p, double scale, StreamKey key);
+  size_t bytes() const;
+};
+
+}  // namespace smug

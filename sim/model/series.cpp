@@ -1,0 +1,70 @@
+#include "model/series.hpp"
+
+namespace smug {
+
+const std::array<SeriesInfo, kNumSeries>& series_info() {
+  static const std::array<SeriesInfo, kNumSeries> info = {{
+      {"arrivals", "people", "Albanian small-boat arrivals in the UK", false, true},
+      {"attempts", "people", "Albanians in boats launched from northern France", false, true},
+      {"attempts_stopped", "people", "Albanians in launches stopped by the French police", false, true},
+      {"boats", "boats", "Boats launched carrying Albanians", false, true},
+      {"boat_people", "people", "People of any nationality on boats carrying Albanians", false, true},
+      {"deaths", "people", "Albanians who died crossing", false, true},
+      {"considering", "people", "People at home weighing up leaving", false, true},
+      {"signed_boat", "people", "People who bought the small-boat route", false, true},
+      {"other_route_departures", "people", "People who left by lorry or air with false documents", false, true},
+      {"legal_departures", "people", "People who left on a legal work visa", false, true},
+      {"detected_exit", "people", "People stopped at Albania's exits", false, true},
+      {"gave_up", "people", "People who gave up in France and went home", false, true},
+      {"claims", "people", "Asylum claims by Albanian small-boat arrivals", false, true},
+      {"grants", "people", "Initial decisions granting protection or leave", false, true},
+      {"refusals", "people", "Initial decisions refusing", false, true},
+      {"withdrawals", "people", "Claims withdrawn", false, true},
+      {"returns_enforced", "people", "Enforced returns of Albanians to Albania", false, true},
+      {"returns_voluntary", "people", "Voluntary returns of Albanians to Albania", false, true},
+      {"returns", "people", "Returns of Albanians to Albania (all types)", false, true},
+      {"returns_boat_arrivals", "people", "Returns of Albanians who came by small boat", false, true},
+      {"arrests", "people", "Arrests of smuggling-network members", false, false},
+      {"org_entries", "organisations", "Smuggling organisations entering the market", false, false},
+      {"org_dissolutions", "organisations", "Smuggling organisations dissolved", false, false},
+      {"debt_repaid", "GBP", "Debt repaid to smuggling organisations", false, true},
+      {"waiting_france", "people", "Albanians waiting on the northern French coast", true, true},
+      {"people_per_boat", "people per boat", "People per boat on the last launch day", true, false},
+      {"price_gbp", "GBP", "Mean price of the boat leg paid by Albanians", true, false},
+      {"active_networks", "organisations", "Active smuggling organisations", true, false},
+      {"members", "people", "Members of smuggling organisations", true, false},
+      {"debt_outstanding", "GBP", "Debt owed to organisations by Albanians in the UK", true, true},
+      {"pending_claims", "people", "Claims by Albanian boat arrivals awaiting decision", true, true},
+      {"uk_boat_stock", "people", "Albanian small-boat arrivals still in the UK", true, true},
+      {"uk_other_stock", "people", "Albanians in the UK who came by other routes", true, true},
+      {"other_waiting", "people", "Other nationalities waiting on the coast", true, true},
+  }};
+  return info;
+}
+
+const std::array<SeriesInfo, kNumMeasureSeries>& measure_series_info() {
+  static const std::array<SeriesInfo, kNumMeasureSeries> info = {{
+      {"detected", "people", "People the measure stopped at Albania's exits", false, true},
+      {"arrests", "people", "Network members the measure arrested", false, false},
+      {"removals", "people", "Enforced returns made with capacity the measure added", false, true},
+  }};
+  return info;
+}
+
+Recorder::Recorder(int ndays, size_t nmeasures) : measure_(nmeasures) {
+  for (auto& v : data_) v.assign(static_cast<size_t>(ndays), 0.0);
+  for (auto& m : measure_)
+    for (auto& v : m) v.assign(static_cast<size_t>(ndays), 0.0);
+}
+
+void Recorder::finish(double scale) {
+  for (int s = 0; s < kNumSeries; ++s)
+    if (series_info()[s].scaled)
+      for (double& v : data_[s]) v /= scale;
+  for (auto& m : measure_)
+    for (int s = 0; s < kNumMeasureSeries; ++s)
+      if (measure_series_info()[s].scaled)
+        for (double& v : m[s]) v /= scale;
+}
+
+}  // namespace smug

@@ -1,0 +1,84 @@
+// The daily output series: names, units and how they aggregate, and the per-replicate recorder.
+// Counts are recorded in simulated people and reported at full scale (divided by the scale).
+#pragma once
+#include <array>
+#include <string>
+#include <vector>
+
+namespace smug {
+
+enum SeriesId : int {
+  // Flows (summed over a period), counts of people unless said otherwise.
+  kArrivals = 0,          // Albanians arriving in the UK by small boat
+  kAttempts,              // Albanians in launched boats
+  kAttemptsStopped,       // ... whose launch the French police stopped
+  kBoats,                 // boats launched carrying Albanians
+  kBoatPeople,            // all people (any nationality) on those boats
+  kDeaths,
+  kConsidering,           // people at home weighing up leaving
+  kSignedBoat,            // people who bought the boat route
+  kOtherRouteDepartures,  // people who left by lorry or air with false documents
+  kLegalDepartures,       // people who left on a legal work visa (what-if)
+  kDetectedExit,          // people stopped at Albania's exits
+  kGaveUp,                // people who gave up in France and went home
+  kClaims,
+  kGrants,
+  kRefusals,
+  kWithdrawals,
+  kReturnsEnforced,       // all Albanians, boat arrivals and the other-routes stock
+  kReturnsVoluntary,
+  kReturns,
+  kReturnsBoatArrivals,   // of which people who came by small boat
+  kArrests,
+  kOrgEntries,
+  kOrgDissolutions,
+  kDebtRepaid,            // GBP
+  // Levels (averaged over a period).
+  kWaitingFrance,
+  kPeoplePerBoat,
+  kPriceGbp,
+  kActiveNetworks,
+  kMembers,
+  kDebtOutstanding,       // GBP owed by Albanians in the UK to organisations
+  kPendingClaims,
+  kUkBoatStock,           // Albanian small-boat arrivals still in the UK
+  kUkOtherStock,          // Albanians in the UK who came by other routes or overstayed
+  kOtherWaiting,          // other nationalities waiting on the coast
+  kNumSeries
+};
+
+struct SeriesInfo {
+  const char* name;
+  const char* units;
+  const char* long_name;
+  bool level;
+  bool scaled;  // divided by the scale when reported (counts of people, money)
+};
+const std::array<SeriesInfo, kNumSeries>& series_info();
+
+// What each measure did, per day: people it detected, members it arrested, removals it added.
+enum MeasureSeriesId : int { kMeasureDetected = 0, kMeasureArrests, kMeasureRemovals, kNumMeasureSeries };
+const std::array<SeriesInfo, kNumMeasureSeries>& measure_series_info();
+
+class Recorder {
+ public:
+  Recorder(int ndays, size_t nmeasures);
+  void add(SeriesId s, int day, double v) { data_[s][static_cast<size_t>(day)] += v; }
+  void set(SeriesId s, int day, double v) { data_[s][static_cast<size_t>(day)] = v; }
+  void add_measure(size_t m, MeasureSeriesId s, int day, double v) {
+    measure_[m][s][static_cast<size_t>(day)] += v;
+  }
+  const std::vector<double>& series(SeriesId s) const { return data_[s]; }
+  const std::vector<double>& measure_series(size_t m, MeasureSeriesId s) const {
+    return measure_[m][s];
+  }
+  size_t nmeasures() const { return measure_.size(); }
+  // Divides counts by the scale, once, at the end of a replicate.
+  void finish(double scale);
+
+ private:
+  std::array<std::vector<double>, kNumSeries> data_;
+  std::vector<std::array<std::vector<double>, kNumMeasureSeries>> measure_;
+};
+
+}  // namespace smug

@@ -1,0 +1,115 @@
+#include "model/simulation.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+#include "model/crossing.hpp"
+#include "model/decision.hpp"
+#include "model/journey.hpp"
+#include "model/uk_processing.hpp"
+#include "model/uk_stock.hpp"
+
+namespace smug {
+
+World::World(const ModelParams& params, const ModelInputs& inputs,
+             const std::vector<std::unique_ptr<Measure>>& ms, StreamKey k, Date s, int n,
+             double sc)
+    : p(params),
+      in(inputs),
+      measures(ms),
+      key(k),
+      start(s),
+      ndays(n),
+      scale(sc),
+      date(s),
+      pop(Population::generate(params.population, sc, k)),
+      net(params.network, k),
+      beliefs(params.beliefs, pop.size()),
+      orgs(params.orgs, k, sc, 0),
+      current_trip(pop.size(), -1),
+      france_arrivals(n),
+      uk(n),
+      rec(n, ms.size()) {
+  stock.people = params.stock.initial * sc;
+}
+
+namespace {
+
+void weekly(World& w) {
+  OrgWeek week = w.orgs.week(w.day, w.levers, w.measures.size());
+  double arrests = week.arrests_base;
+  for (size_t m = 0; m < week.arrests_by_measure.size(); ++m) {
+    w.rec.add_measure(m, kMeasureArrests, w.day, week.arrests_by_measure[m]);
+    arrests += week.arrests_by_measure[m];
+  }
+  w.rec.add(kArrests, w.day, arrests);
+  w.rec.add(kOrgEntries, w.day, week.entries);
+  w.rec.add(kOrgDissolutions, w.day, week.dissolutions);
+  for (uint32_t id : week.orphaned) come_home(w, id);
+}
+
+void record_levels(World& w) {
+  double waiting = 0;
+  for (const auto& o : w.orgs.all()) waiting += static_cast<double>(o.queue.size());
+  w.rec.set(kWaitingFrance, w.day, waiting);
+  w.rec.set(kPeoplePerBoat, w.day, w.coast.last_people_per_boat);
+  w.rec.set(kPriceGbp, w.day,
+            w.price_paid_n > 0 ? w.price_paid_sum / w.price_paid_n : w.orgs.mean_price());
+  w.price_paid_sum = 0;
+  w.price_paid_n = 0;
+  w.rec.set(kActiveNetworks, w.day, w.orgs.active_count());
+  w.rec.set(kMembers, w.day, w.orgs.members_total());
+  w.rec.set(kDebtOutstanding, w.day, w.uk.debt_outstanding);
+  w.rec.set(kPendingClaims, w.day, w.uk.pending_count);
+  w.rec.set(kUkBoatStock, w.day, w.uk.in_uk);
+  w.rec.set(kUkOtherStock, w.day, w.stock.people);
+  w.rec.set(kOtherWaiting, w.day, w.coast.other_waiting);
+}
+
+}  // namespace
+
+void step(World& w) {
+  w.date = w.start + w.day;
+  w.levers = Levers{};
+  for (const auto& m : w.measures)
+    if (m->active(w.date)) m->apply(w.date, w.levers);
+  // Unused visas roll over for at most a year.
+  w.legal_visas = std::min(w.legal_visas + w.levers.legal_visas_per_day * w.scale,
+                           w.levers.legal_visas_per_day * 365 * w.scale);
+  if (w.day % 7 == 0) weekly(w);
+  w.orgs.media(w.pop, w.media.advert);
+  w.media.campaign = std::min(1.0, w.levers.campaign_pressure);
+  w.beliefs.set_media(w.media);
+
+  other_nationalities_arrive(w);
+  reach_coast(w);
+  background_considerations(w);
+  // News heard today prompts reconsideration; prompts raised while doing so wait for tomorrow.
+  std::vector<uint32_t> prompted;
+  prompted.swap(w.prompted);
+  for (uint32_t i : prompted) consider(w, i);
+  launch_boats(w);
+  uk_processing_day(w);
+  stock_day(w);
+  record_levels(w);
+}
+
+Model::Model(const Scenario& s, ModelInputs inputs)
+    : params_(ModelParams::from(s)), inputs_(std::move(inputs)), measures_(make_measures(s)) {}
+
+ReplicateResult Model::run(uint64_t seed, uint64_t replicate) const {
+  const auto t0 = std::chrono::steady_clock::now();
+  const RunParams& r = params_.run;
+  World w(params_, inputs_, measures_, StreamKey::make(seed, replicate), r.start, r.ndays(),
+          r.scale);
+  for (w.day = 0; w.day < w.ndays; ++w.day) step(w);
+  ReplicateResult out{seed, replicate, std::move(w.rec), 0, 0};
+  out.rec.finish(r.scale);
+  out.state_bytes = w.pop.bytes() + w.beliefs.bytes() + w.trips.capacity() * sizeof(Trip) +
+                    w.current_trip.capacity() * sizeof(int32_t);
+  out.wall_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return out;
+}
+
+}  // namespace smug

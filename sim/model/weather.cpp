@@ -1,0 +1,33 @@
+#include "model/weather.hpp"
+
+#include <cmath>
+
+#include "model/declare.hpp"
+
+namespace smug {
+
+void WeatherParams::declare(ParamRegistry& reg) {
+  Declare(reg, "weather", "Days on which the Channel can be crossed by small boat")
+      .real("viable_summer", "probability", "0.6", 0, 1,
+            "Chance a mid-July day is viable for crossings", "prior: HO-DAILY seasonality")
+      .real("viable_winter", "probability", "0.2", 0, 1,
+            "Chance a mid-January day is viable for crossings", "prior: HO-DAILY seasonality");
+}
+
+WeatherParams WeatherParams::from(const Scenario& s) {
+  return WeatherParams{s.real("weather.viable_summer"), s.real("weather.viable_winter")};
+}
+
+double viable_probability(const WeatherParams& p, Date d) {
+  const Ymd v = to_ymd(d);
+  const int doy = d - from_ymd(v.year, 1, 1);
+  const double season = 0.5 * (1 - std::cos(2 * M_PI * (doy - 15) / 365.25));
+  return p.viable_winter + (p.viable_summer - p.viable_winter) * season;
+}
+
+bool viable_day(const WeatherParams& p, StreamKey key, Date d) {
+  Stream s(key, Purpose::kWeather, 0, static_cast<uint32_t>(d.days));
+  return s.uniform() < viable_probability(p, d);
+}
+
+}  // namespace smug

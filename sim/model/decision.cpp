@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <boost/random/binomial_distribution.hpp>
+#include <boost/random/normal_distribution.hpp>
 #include <cmath>
 
 #include "model/declare.hpp"
@@ -16,7 +17,7 @@ void DecisionParams::declare(ParamRegistry& reg) {
             "Mean days between a person's spontaneous reconsiderations of leaving", "prior")
       .real("horizon_months", "months", "24", 1, 240,
             "Months of UK earnings a person weighs against the costs", "prior")
-      .real("intercept", "log-odds", "-7.5", -30, 10,
+      .real("intercept", "log-odds", "-6", -30, 10,
             "Log-odds of leaving for a man of 30 with nothing to gain", "prior (calibrated)")
       .real("gain_weight", "log-odds per GBP 10,000", "3", 0, 50,
             "Weight of the expected net gain in the log-odds of leaving", "prior (calibrated)")
@@ -35,6 +36,9 @@ void DecisionParams::declare(ParamRegistry& reg) {
             "PRESS-PRICES")
       .real("savings_months", "months", "6", 0, 120,
             "Months of wages a person can put towards the price", "prior")
+      .real("family_savings_gbp", "GBP", "1500", 0, 100000,
+            "Median money a person's family can raise towards the price (log-normal, sd 1)",
+            "prior")
       .real("kin_help_gbp", "GBP per tie", "1500", 0, 50000,
             "Money a tie in the UK can lend towards the price", "prior")
       .real("debt_premium", "share of price", "0.5", 0, 10,
@@ -61,7 +65,7 @@ DecisionParams DecisionParams::from(const Scenario& s) {
   return DecisionParams{r("reconsider_interval_days"), r("horizon_months"), r("intercept"),
                         r("gain_weight"), r("female_shift"), r("age_decline"), r("risk_weight"),
                         r("trust_weight"), r("informal_income_gbp"), r("bus_cost_gbp"),
-                        r("savings_months"), r("kin_help_gbp"), r("debt_premium"),
+                        r("savings_months"), r("family_savings_gbp"), r("kin_help_gbp"), r("debt_premium"),
                         r("offer_advert"), r("offer_per_tie"), r("lorry_price_gbp"),
                         r("lorry_success"), r("lorry_shift"), r("air_price_gbp"),
                         r("air_success"), r("air_shift")};
@@ -90,8 +94,12 @@ void consider(World& w, uint32_t i) {
   double home = std::max<double>(w.pop.home_wage[i], p.informal_income_gbp) * p.horizon_months;
   if (reached_by_development(w, i)) home *= 1 + w.levers.development_wage_boost;
   const double uk = (1 - b[kPReturn]) * b[kUkWage] * p.horizon_months;
-  const double savings =
-      w.pop.home_wage[i] * p.savings_months + p.kin_help_gbp * w.pop.uk_ties[i];
+  // Family money is a fixed property of the person (a set-up draw), not stored.
+  Stream fam(w.key, Purpose::kPopulation, i, 2);
+  boost::random::normal_distribution<double> z;
+  const double savings = w.pop.home_wage[i] * p.savings_months +
+                         p.family_savings_gbp * std::exp(z(fam)) +
+                         p.kin_help_gbp * w.pop.uk_ties[i];
   double shift = std::log(w.pop.propensity[c]) - p.risk_weight * w.pop.risk[i];
   if (!w.pop.male[i]) shift += p.female_shift;
   if (w.pop.age[i] > 30) shift -= p.age_decline * (w.pop.age[i] - 30);

@@ -23,26 +23,37 @@ void OrgParams::declare(ParamRegistry& reg) {
             "Links to boat operators per initial organisation", "PRESS-NETWORKS")
       .real("price_initial_gbp", "GBP", "4000", 500, 30000, "Price of the boat leg in 2020",
             "PRESS-PRICES (GBP 3,000-5,000)")
-      .real("price_floor_gbp", "GBP", "1500", 100, 30000,
+      .real("price_floor_gbp", "GBP", "2000", 100, 30000,
             "Lowest price an organisation will charge (its costs per seat and risk)",
             "prior: boat EUR 15,000 for about 50 people plus fixers' pay")
       .real("price_cap_gbp", "GBP", "7000", 500, 50000,
             "Highest price of the boat leg (above it buyers take lorries)",
             "PRESS-PRICES (lorry GBP 7,000+)")
-      .real("price_response", "per week", "0.03", 0, 1,
-            "Weekly log-price change per unit of demand above capacity", "prior")
+      .real("price_response", "per week", "0.05", 0, 1,
+            "Weekly log-price change per unit of relative demand growth (sign-ups against their "
+            "recent average)",
+            "prior: price cut to about GBP 3,000 in spring 2023 (PRESS-PRICES)")
+      .real("price_reversion", "per week", "0.02", 0, 1,
+            "Weekly pull of each price back towards the initial price", "prior")
+      .real("cost_per_client_gbp", "GBP", "1200", 0, 20000,
+            "An organisation's cost per client: boat seat, fixer's fee, transport",
+            "prior: boat EUR 15,000 for about 50 people (PRESS-PRICES)")
       .real("price_competition", "per week", "0.1", 0, 1,
             "Weekly pull of each price towards the market mean", "prior")
       .real("fixer_clients_per_week", "people per week", "8", 0.1, 1000,
             "Clients one fixer in France can put on boats per week", "prior")
-      .real("member_cost_gbp_week", "GBP per week", "300", 0, 10000,
+      .real("member_cost_gbp_week", "GBP per week", "250", 0, 10000,
             "Weekly pay of a member of any role", "prior")
-      .real("hire_cost_gbp", "GBP", "3000", 0, 1e6, "Cost of taking on a member", "prior")
+      .real("hire_cost_gbp", "GBP", "5000", 0, 1e6, "Cost of taking on a member", "prior")
       .real("cash_buffer_weeks", "weeks", "6", 0, 104,
             "Weeks of pay an organisation keeps before it hires", "prior")
-      .real("max_growth_per_week", "share", "0.1", 0, 1,
+      .real("hire_margin", "factor", "2", 0, 100,
+            "An organisation hires only while weekly revenue per member exceeds this many times "
+            "a member's pay",
+            "prior")
+      .real("max_growth_per_week", "share", "0.05", 0, 1,
             "Largest weekly growth of an organisation's membership (plus one)", "prior")
-      .real("reach_per_recruiter", "per recruiter per 1000 people", "0.04", 0, 100,
+      .real("reach_per_recruiter", "per recruiter per 1000 people", "1", 0, 100,
             "Advert saturation one recruiter adds per 1000 people at risk in the counties targeted",
             "prior: social-media adverts (GOV-FACTSHEET-NOV22)")
       .real("credit_cash_gbp", "GBP", "150000", 0, 1e9,
@@ -70,11 +81,14 @@ OrgParams OrgParams::from(const Scenario& s) {
   p.price_cap_gbp = s.real("organisations.price_cap_gbp");
   p.price_response = s.real("organisations.price_response");
   p.price_competition = s.real("organisations.price_competition");
+  p.price_reversion = s.real("organisations.price_reversion");
+  p.cost_per_client_gbp = s.real("organisations.cost_per_client_gbp");
   p.fixer_clients_per_week = s.real("organisations.fixer_clients_per_week");
   p.member_cost_gbp_week = s.real("organisations.member_cost_gbp_week");
   p.hire_cost_gbp = s.real("organisations.hire_cost_gbp");
   p.cash_buffer_weeks = s.real("organisations.cash_buffer_weeks");
   p.max_growth_per_week = s.real("organisations.max_growth_per_week");
+  p.hire_margin = s.real("organisations.hire_margin");
   p.reach_per_recruiter = s.real("organisations.reach_per_recruiter");
   p.credit_cash_gbp = s.real("organisations.credit_cash_gbp");
   p.arrest_base_weekly = s.real("organisations.arrest_base_weekly");
@@ -160,6 +174,7 @@ int Organisations::choose(Stream& s) const {
 
 void Organisations::sign(int o, double price, bool paid) {
   orgs_[o].signed_week += 1 / scale_;
+  orgs_[o].cash -= p_.cost_per_client_gbp / scale_;
   if (paid) {
     orgs_[o].cash += price / scale_;
     orgs_[o].revenue_week += price / scale_;
@@ -209,16 +224,25 @@ OrgWeek Organisations::week(int day, const Levers& levers, size_t nmeasures) {
       continue;
     }
     o.cash -= p_.member_cost_gbp_week * o.total_members();
-    // Price: demand against what the fixers can move, and competition.
+    // Price: up when sign-ups grow faster than their recent average, down when they fall; pulled
+    // towards competitors and back towards the reference price.
+    const double growth = (o.signed_week - o.demand_trend) / (o.demand_trend + 1);
+    o.demand_trend += 0.25 * (o.signed_week - o.demand_trend);
+    o.price *= std::exp(p_.price_response * std::clamp(growth, -1.0, 1.0));
+    o.price += p_.price_competition * (market_price - o.price) +
+               p_.price_reversion * (p_.price_initial_gbp - o.price);
+    o.price = std::clamp(o.price, p_.price_floor_gbp, p_.price_cap_gbp);
     const double capacity = o.members[kFixer] * p_.fixer_clients_per_week;
     const double excess = (o.signed_week + o.queue.size() / scale_ - capacity) / (capacity + 1);
-    o.price *= std::exp(p_.price_response * std::clamp(excess, -1.0, 2.0));
-    o.price += p_.price_competition * (market_price - o.price);
-    o.price = std::clamp(o.price, p_.price_floor_gbp, p_.price_cap_gbp);
-    // Hiring: cash above the buffer buys members, recruiters when demand is short of capacity,
-    // fixers and boat links when it is not; drivers follow recruiters.
+    // Hiring while profitable: cash above the buffer, and each member brings in well over
+    // their pay (so growth stops where adverts saturate and demand runs out).
+    o.revenue_trend += 0.25 * (o.revenue_week - o.revenue_trend);
+    const double margin =
+        o.revenue_trend / std::max(1, o.total_members()) / std::max(1.0, p_.member_cost_gbp_week);
     const double buffer = p_.cash_buffer_weeks * p_.member_cost_gbp_week * o.total_members();
-    int hires = static_cast<int>((o.cash - buffer) / std::max(1.0, p_.hire_cost_gbp));
+    int hires = margin > p_.hire_margin
+                    ? static_cast<int>((o.cash - buffer) / std::max(1.0, p_.hire_cost_gbp))
+                    : 0;
     hires = std::min(hires, static_cast<int>(p_.max_growth_per_week * o.total_members()) + 1);
     for (int h = 0; h < hires; ++h) {
       Role r;

@@ -20,10 +20,12 @@ struct OrgParams {
   int initial_orgs;
   std::array<double, kNumRoles> initial_members;
   double price_initial_gbp, price_floor_gbp, price_cap_gbp;
-  double price_response;     // weekly log-price change per unit excess demand
+  double price_response;     // weekly log-price change per unit of demand growth
   double price_competition;  // weekly pull towards the market's mean price
+  double price_reversion;    // weekly pull towards the initial (reference) price
+  double cost_per_client_gbp;  // boat seat, fixer's fee, transport
   double fixer_clients_per_week;
-  double member_cost_gbp_week, hire_cost_gbp, cash_buffer_weeks, max_growth_per_week;
+  double member_cost_gbp_week, hire_cost_gbp, cash_buffer_weeks, max_growth_per_week, hire_margin;
   double reach_per_recruiter;  // advert saturation per recruiter per 1000 people at risk
   double credit_cash_gbp;      // cash above which an organisation sells on credit
   double arrest_base_weekly;
@@ -41,7 +43,9 @@ struct Organisation {
   double price = 0;
   double reputation = 0.5;
   double signed_week = 0;   // clients signed this week, full scale
+  double demand_trend = 0;  // exponential average of weekly sign-ups
   double revenue_week = 0;  // GBP, full scale
+  double revenue_trend = 0;  // exponential average of weekly revenue
   std::deque<uint32_t> queue;  // trips waiting in northern France
   bool core_ok() const { return members[kRecruiter] > 0 && members[kFixer] > 0; }
   int total_members() const;

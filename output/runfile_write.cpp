@@ -223,18 +223,19 @@ void write_contents(const std::string& tmp, const RunData& d) {
   file.close();
 }
 
-std::runtime_error sys_error(const std::string& what, const std::string& path) {
-  return std::runtime_error(what + " '" + path + "': " + std::strerror(errno));
+std::runtime_error sys_error(const std::string& path, const std::string& what) {
+  return std::runtime_error("cannot write run file '" + path + "': " + what + ": " +
+                            std::strerror(errno));
 }
 
-void fsync_file(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw sys_error("cannot open for fsync", path);
+void fsync_file(const std::string& tmp, const std::string& path) {
+  const int fd = ::open(tmp.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw sys_error(path, "cannot reopen the temporary file to fsync it");
   if (::fsync(fd) != 0) {
     const int saved = errno;
     ::close(fd);
     errno = saved;
-    throw sys_error("fsync failed on", path);
+    throw sys_error(path, "fsync of the temporary file failed");
   }
   ::close(fd);
 }
@@ -256,12 +257,24 @@ void write_run_file(const std::string& path, const RunData& data) {
   } catch (const std::runtime_error& e) {
     throw std::runtime_error("cannot write run file '" + path + "': " + e.what());
   }
+  const std::string dir = std::filesystem::path(path).parent_path().string();
+  std::error_code ec;
+  if (!dir.empty() && !std::filesystem::is_directory(dir, ec)) {
+    throw std::runtime_error("cannot write run file '" + path + "': folder '" + dir +
+                             "' does not exist");
+  }
+  // HDF5's own report of a refused create would only say "H5Fcreate failed".
+  if (::access(dir.empty() ? "." : dir.c_str(), W_OK) != 0) {
+    throw sys_error(path, "cannot create files in its folder");
+  }
   H5::Exception::dontPrint();
   const std::string tmp = path + ".tmp." + std::to_string(::getpid());
   try {
     write_contents(tmp, data);
-    fsync_file(tmp);
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) throw sys_error("cannot rename onto", path);
+    fsync_file(tmp, path);
+    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+      throw sys_error(path, "cannot rename the temporary file onto it");
+    }
   } catch (const H5::Exception& e) {
     std::remove(tmp.c_str());
     throw std::runtime_error("cannot write run file '" + path + "': HDF5 error in " +
@@ -270,7 +283,6 @@ void write_run_file(const std::string& path, const RunData& data) {
     std::remove(tmp.c_str());
     throw;
   }
-  std::string dir = std::filesystem::path(path).parent_path().string();
   fsync_dir(dir.empty() ? "." : dir);
 }
 

@@ -206,7 +206,8 @@ TEST(RunFile, ReportsLibraryVersion) {
 }
 
 // Not a test of its own: writes a sample run file for tests/python/test_runfile.py when
-// SMUG_SAMPLE_RUNFILE names where to put it (used until `smugsim run` can make one).
+// SMUG_SAMPLE_RUNFILE names where to put it; point SMUG_RUNFILE at it to check that script
+// against a synthetic file without running the model.
 TEST(RunFileSample, WritesSampleWhenAsked) {
   const char* target = std::getenv("SMUG_SAMPLE_RUNFILE");
   if (!target || !*target) GTEST_SKIP() << "SMUG_SAMPLE_RUNFILE not set";

@@ -35,16 +35,6 @@ def make_runfile(folder):
     proc = subprocess.run(cmd, capture_output=True, text=True)
     if proc.returncode == 0:
         return path
-    # Until `smugsim run` exists, the output tests write a synthetic file in the same layout. Only
-    # that exact placeholder message falls back: any other failure of `run` is a real failure.
-    if "not implemented yet" in proc.stderr:
-        helper = os.path.join(os.path.dirname(SMUGSIM), "test_output")
-        if os.path.exists(helper):
-            env = dict(os.environ, SMUG_SAMPLE_RUNFILE=path)
-            subprocess.run([helper, "--gtest_filter=RunFileSample.*"], env=env, check=True,
-                           capture_output=True)
-            print("note: `smugsim run` is not implemented yet; checking test_output's sample file")
-            return path
     sys.exit("cannot make a run file: " + " ".join(cmd) + "\n" + proc.stderr)
 
 

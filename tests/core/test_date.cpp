@@ -1,0 +1,37 @@
+#include <gtest/gtest.h>
+
+#include "core/date.hpp"
+
+using namespace smug;
+
+TEST(Date, EpochAndKnownDays) {
+  EXPECT_EQ(from_ymd(1970, 1, 1).days, 0);
+  EXPECT_EQ(from_ymd(2000, 3, 1).days, 11017);
+  EXPECT_EQ(from_ymd(2022, 12, 13) - from_ymd(2022, 1, 1), 346);
+  EXPECT_EQ(from_ymd(2025, 12, 31) - from_ymd(2020, 1, 1) + 1, 2192);  // 2020 and 2024 are leap
+}
+
+TEST(Date, RoundTripEveryDayOfTheHorizon) {
+  for (Date d = from_ymd(2019, 1, 1); d <= from_ymd(2030, 12, 31); d = d + 1) {
+    const Ymd v = to_ymd(d);
+    ASSERT_EQ(from_ymd(v.year, v.month, v.day), d);
+    ASSERT_EQ(parse_date(format_date(d)), d);
+  }
+}
+
+TEST(Date, ParseRejectsMalformedAndImpossible) {
+  EXPECT_FALSE(parse_date("2022-02-29"));
+  EXPECT_TRUE(parse_date("2024-02-29"));
+  EXPECT_FALSE(parse_date("2022-13-01"));
+  EXPECT_FALSE(parse_date("2022-1-01"));
+  EXPECT_FALSE(parse_date("22-01-01"));
+  EXPECT_FALSE(parse_date("2022/01/01"));
+  EXPECT_FALSE(parse_date(""));
+  EXPECT_FALSE(parse_date("2022-01-01x"));
+}
+
+TEST(Date, Quarters) {
+  EXPECT_EQ(quarter_of(from_ymd(2022, 3, 31)), 1);
+  EXPECT_EQ(quarter_of(from_ymd(2022, 4, 1)), 2);
+  EXPECT_EQ(quarter_of(from_ymd(2022, 12, 31)), 4);
+}

@@ -148,6 +148,7 @@ void launch_boats(World& w) {
     w.rec.add(kBoats, w.day, boats * w.scale);
     w.rec.add(kBoatPeople, w.day, on_boats);
     w.coast.last_people_per_boat = on_boats / w.scale / boats;
+    w.coast.launched_today = true;
   }
   w.coast.other_waiting -= others * (1 - stop);
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 
 #include "model/crossing.hpp"
 #include "model/decision.hpp"
@@ -52,7 +53,10 @@ void record_levels(World& w) {
   double waiting = 0;
   for (const auto& o : w.orgs.all()) waiting += static_cast<double>(o.queue.size());
   w.rec.set(kWaitingFrance, w.day, waiting);
-  w.rec.set(kPeoplePerBoat, w.day, w.coast.last_people_per_boat);
+  // Undefined on days without launches (NaN), which period averages skip.
+  w.rec.set(kPeoplePerBoat, w.day,
+            w.coast.launched_today ? w.coast.last_people_per_boat : std::nan(""));
+  w.coast.launched_today = false;
   w.rec.set(kPriceGbp, w.day,
             w.price_paid_n > 0 ? w.price_paid_sum / w.price_paid_n : w.orgs.mean_price());
   w.price_paid_sum = 0;

@@ -58,6 +58,7 @@ struct StockState {
 struct CoastState {
   double other_waiting = 0;  // other nationalities waiting, simulated people
   double last_people_per_boat = 0;
+  bool launched_today = false;
 };
 
 struct World {

@@ -22,7 +22,7 @@ void BeliefParams::declare(ParamRegistry& reg) {
             "prior: social-media adverts promising crossings (GOV-FACTSHEET-NOV22)")
       .real("advert_trust", "share", "0.35", 0, 1,
             "Rise in trust when smugglers' adverts saturate a county", "prior")
-      .real("campaign_p_return", "probability", "0.5", 0, 1,
+      .real("campaign_p_return", "probability", "0.9", 0, 1,
             "Rise in the perceived chance of return under a full government information campaign",
             "prior: Albanian-language adverts warning against crossing (PRESS-AUG22)")
       .real("campaign_trust", "share", "0.2", 0, 1,

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <boost/random/binomial_distribution.hpp>
-#include <boost/random/normal_distribution.hpp>
 #include <cmath>
 
 #include "model/declare.hpp"
@@ -36,9 +35,6 @@ void DecisionParams::declare(ParamRegistry& reg) {
             "PRESS-PRICES")
       .real("savings_months", "months", "6", 0, 120,
             "Months of wages a person can put towards the price", "prior")
-      .real("family_savings_gbp", "GBP", "1500", 0, 100000,
-            "Median money a person's family can raise towards the price (log-normal, sd 1)",
-            "prior")
       .real("kin_help_gbp", "GBP per tie", "1500", 0, 50000,
             "Money a tie in the UK can lend towards the price", "prior")
       .real("debt_premium", "share of price", "0.5", 0, 10,
@@ -65,7 +61,7 @@ DecisionParams DecisionParams::from(const Scenario& s) {
   return DecisionParams{r("reconsider_interval_days"), r("horizon_months"), r("intercept"),
                         r("gain_weight"), r("female_shift"), r("age_decline"), r("risk_weight"),
                         r("trust_weight"), r("informal_income_gbp"), r("bus_cost_gbp"),
-                        r("savings_months"), r("family_savings_gbp"), r("kin_help_gbp"), r("debt_premium"),
+                        r("savings_months"), r("kin_help_gbp"), r("debt_premium"),
                         r("offer_advert"), r("offer_per_tie"), r("lorry_price_gbp"),
                         r("lorry_success"), r("lorry_shift"), r("air_price_gbp"),
                         r("air_success"), r("air_shift")};
@@ -89,46 +85,45 @@ void consider(World& w, uint32_t i) {
   const int c = w.pop.county[i];
   w.rec.add(kConsidering, w.day, 1);
   Stream s(w.key, Purpose::kDecide, i, w.uday());
-  const BeliefVec b = w.beliefs.read(i, w.day, c);
+  // Most people have neither an offer of the boat nor the money for a lorry or a flight: they
+  // stop here, before beliefs and utilities are computed.
+  const double u_offer = s.uniform();
+  const double offer_rate =
+      p.offer_advert * w.media.advert[c] + p.offer_per_tie * w.pop.uk_ties[i];
+  const bool offered = u_offer < 1 - std::exp(-offer_rate);
+  const double savings = w.pop.home_wage[i] * p.savings_months + w.pop.family_money[i] +
+                         p.kin_help_gbp * w.pop.uk_ties[i];
+  const bool lorry = savings >= p.lorry_price_gbp, air = savings >= p.air_price_gbp;
+  if (!offered && !lorry && !air) return;
 
+  const BeliefVec b = w.beliefs.read(i, w.day, c);
   double home = std::max<double>(w.pop.home_wage[i], p.informal_income_gbp) * p.horizon_months;
   if (reached_by_development(w, i)) home *= 1 + w.levers.development_wage_boost;
   const double uk = (1 - b[kPReturn]) * b[kUkWage] * p.horizon_months;
-  // Family money is a fixed property of the person (a set-up draw), not stored.
-  Stream fam(w.key, Purpose::kPopulation, i, 2);
-  boost::random::normal_distribution<double> z;
-  const double savings = w.pop.home_wage[i] * p.savings_months +
-                         p.family_savings_gbp * std::exp(z(fam)) +
-                         p.kin_help_gbp * w.pop.uk_ties[i];
   double shift = std::log(w.pop.propensity[c]) - p.risk_weight * w.pop.risk[i];
   if (!w.pop.male[i]) shift += p.female_shift;
   if (w.pop.age[i] > 30) shift -= p.age_decline * (w.pop.age[i] - 30);
-  auto utility = [&](double gain, double cost, double route_shift) {
-    return p.intercept + route_shift + shift + p.gain_weight * (gain - cost - home) / 1e4;
+  auto weight_of = [&](double gain, double cost, double route_shift) {
+    const double u = p.intercept + route_shift + shift + p.gain_weight * (gain - cost - home) / 1e4;
+    return std::exp(std::min(50.0, u));
   };
 
   // Options: 0 stay (utility 0), 1 boat, 2 lorry, 3 air; an unavailable option has weight 0.
   double weight[4] = {1, 0, 0, 0};
-  const double u_offer = s.uniform();
-  const int org = w.orgs.choose(s);
+  int org = -1;
   bool paid = true;
   double price = 0;
-  const double offer_rate =
-      p.offer_advert * w.media.advert[c] + p.offer_per_tie * w.pop.uk_ties[i];
-  if (org >= 0 && u_offer < 1 - std::exp(-offer_rate)) {
+  if (offered && (org = w.orgs.choose(s)) >= 0) {
     price = w.orgs.all()[org].price;
     paid = savings >= price;
     if (paid || w.orgs.sells_on_credit(org)) {
       const double cost =
           price * (paid ? 1 : 1 + p.debt_premium * (1 - b[kTrust])) + p.bus_cost_gbp;
-      weight[1] = std::exp(std::min(50.0, utility(b[kPCross] * uk, cost,
-                                                  p.trust_weight * (b[kTrust] - 0.5))));
+      weight[1] = weight_of(b[kPCross] * uk, cost, p.trust_weight * (b[kTrust] - 0.5));
     }
   }
-  if (savings >= p.lorry_price_gbp)
-    weight[2] = std::exp(utility(p.lorry_success * uk, p.lorry_price_gbp, p.lorry_shift));
-  if (savings >= p.air_price_gbp)
-    weight[3] = std::exp(utility(p.air_success * uk, p.air_price_gbp, p.air_shift));
+  if (lorry) weight[2] = weight_of(p.lorry_success * uk, p.lorry_price_gbp, p.lorry_shift);
+  if (air) weight[3] = weight_of(p.air_success * uk, p.air_price_gbp, p.air_shift);
   const double total = weight[0] + weight[1] + weight[2] + weight[3];
   double u = s.uniform() * total;
   int choice = 0;

@@ -47,13 +47,12 @@ void OrgParams::declare(ParamRegistry& reg) {
       .real("hire_cost_gbp", "GBP", "5000", 0, 1e6, "Cost of taking on a member", "prior")
       .real("cash_buffer_weeks", "weeks", "6", 0, 104,
             "Weeks of pay an organisation keeps before it hires", "prior")
-      .real("hire_margin", "factor", "2", 0, 100,
-            "An organisation hires only while weekly revenue per member exceeds this many times "
-            "a member's pay",
-            "prior")
+      .real("reinvest_share", "share", "0.9", 0, 1,
+            "Share of an organisation's recent weekly profit spent on taking on members",
+            "prior (calibrated)")
       .real("max_growth_per_week", "share", "0.05", 0, 1,
             "Largest weekly growth of an organisation's membership (plus one)", "prior")
-      .real("reach_per_recruiter", "per recruiter per 1000 people", "1", 0, 100,
+      .real("reach_per_recruiter", "per recruiter per 1000 people", "3", 0, 100,
             "Advert saturation one recruiter adds per 1000 people at risk in the counties targeted",
             "prior: social-media adverts (GOV-FACTSHEET-NOV22)")
       .real("credit_cash_gbp", "GBP", "150000", 0, 1e9,
@@ -88,7 +87,7 @@ OrgParams OrgParams::from(const Scenario& s) {
   p.hire_cost_gbp = s.real("organisations.hire_cost_gbp");
   p.cash_buffer_weeks = s.real("organisations.cash_buffer_weeks");
   p.max_growth_per_week = s.real("organisations.max_growth_per_week");
-  p.hire_margin = s.real("organisations.hire_margin");
+  p.reinvest_share = s.real("organisations.reinvest_share");
   p.reach_per_recruiter = s.real("organisations.reach_per_recruiter");
   p.credit_cash_gbp = s.real("organisations.credit_cash_gbp");
   p.arrest_base_weekly = s.real("organisations.arrest_base_weekly");
@@ -120,6 +119,7 @@ void Organisations::found(int day, Stream& s) {
   const double mp = mean_price();
   o.price = mp > 0 ? mp : p_.price_initial_gbp;
   o.cash = p_.member_cost_gbp_week * p_.cash_buffer_weeks * o.total_members();
+  o.cash_last_week = o.cash;
   orgs_.push_back(std::move(o));
 }
 
@@ -226,33 +226,50 @@ OrgWeek Organisations::week(int day, const Levers& levers, size_t nmeasures) {
     o.cash -= p_.member_cost_gbp_week * o.total_members();
     // Price: up when sign-ups grow faster than their recent average, down when they fall; pulled
     // towards competitors and back towards the reference price.
-    const double growth = (o.signed_week - o.demand_trend) / (o.demand_trend + 1);
+    // Fast against slow averages of sign-ups, so the lumpy weeks of a scaled run average out.
     o.demand_trend += 0.25 * (o.signed_week - o.demand_trend);
+    o.demand_slow += 0.05 * (o.signed_week - o.demand_slow);
+    const double growth = (o.demand_trend - o.demand_slow) / (o.demand_slow + 1);
     o.price *= std::exp(p_.price_response * std::clamp(growth, -1.0, 1.0));
     o.price += p_.price_competition * (market_price - o.price) +
                p_.price_reversion * (p_.price_initial_gbp - o.price);
     o.price = std::clamp(o.price, p_.price_floor_gbp, p_.price_cap_gbp);
     const double capacity = o.members[kFixer] * p_.fixer_clients_per_week;
     const double excess = (o.signed_week + o.queue.size() / scale_ - capacity) / (capacity + 1);
-    // Hiring while profitable: cash above the buffer, and each member brings in well over
-    // their pay (so growth stops where adverts saturate and demand runs out).
-    o.revenue_trend += 0.25 * (o.revenue_week - o.revenue_trend);
-    const double margin =
-        o.revenue_trend / std::max(1, o.total_members()) / std::max(1.0, p_.member_cost_gbp_week);
-    const double buffer = p_.cash_buffer_weeks * p_.member_cost_gbp_week * o.total_members();
-    int hires = margin > p_.hire_margin
-                    ? static_cast<int>((o.cash - buffer) / std::max(1.0, p_.hire_cost_gbp))
-                    : 0;
-    hires = std::min(hires, static_cast<int>(p_.max_growth_per_week * o.total_members()) + 1);
-    for (int h = 0; h < hires; ++h) {
-      Role r;
-      if (o.members[kDriver] * 2 < o.members[kRecruiter]) r = kDriver;
-      else if (o.members[kBoatLink] * 3 < o.members[kFixer]) r = kBoatLink;
-      else if (excess > 0) r = kFixer;
-      else r = kRecruiter;
-      ++o.members[r];
-      o.cash -= p_.hire_cost_gbp;
+    // Growth: a share of the recent profit is reinvested in members (smooth in expectation at
+    // any scale); losses shed members. Recruiters are hired while demand keeps up with the
+    // fixers, fixers and boat links when it does not, drivers to follow recruiters.
+    const double profit = o.cash - o.cash_last_week;
+    o.profit_trend += 0.25 * (profit - o.profit_trend);
+    if (o.profit_trend > 0) {
+      o.hire_budget += p_.reinvest_share * o.profit_trend;
+      const int cap = static_cast<int>(p_.max_growth_per_week * o.total_members()) + 1;
+      int hires = std::min(cap, static_cast<int>(o.hire_budget / std::max(1.0, p_.hire_cost_gbp)));
+      hires = std::min(hires, static_cast<int>(std::max(0.0, o.cash) / std::max(1.0, p_.hire_cost_gbp)));
+      for (int h = 0; h < hires; ++h) {
+        Role r;
+        if (o.members[kDriver] * 2 < o.members[kRecruiter]) r = kDriver;
+        else if (o.members[kBoatLink] * 3 < o.members[kFixer]) r = kBoatLink;
+        else if (excess > 0) r = kFixer;
+        else r = kRecruiter;
+        ++o.members[r];
+        o.cash -= p_.hire_cost_gbp;
+        o.hire_budget -= p_.hire_cost_gbp;
+      }
+    } else {
+      o.hire_budget = 0;
     }
+    if (o.cash < 0) {
+      // Unpaid members drift away, the most numerous role first.
+      const int leave = std::max(1, o.total_members() / 10);
+      for (int k = 0; k < leave; ++k) {
+        int r = 0;
+        for (int q = 1; q < kNumRoles; ++q)
+          if (o.members[q] > o.members[r]) r = q;
+        if (o.members[r] > 0) --o.members[r];
+      }
+    }
+    o.cash_last_week = o.cash;
     o.signed_week = 0;
     o.revenue_week = 0;
   }

@@ -25,7 +25,7 @@ struct OrgParams {
   double price_reversion;    // weekly pull towards the initial (reference) price
   double cost_per_client_gbp;  // boat seat, fixer's fee, transport
   double fixer_clients_per_week;
-  double member_cost_gbp_week, hire_cost_gbp, cash_buffer_weeks, max_growth_per_week, hire_margin;
+  double member_cost_gbp_week, hire_cost_gbp, cash_buffer_weeks, max_growth_per_week, reinvest_share;
   double reach_per_recruiter;  // advert saturation per recruiter per 1000 people at risk
   double credit_cash_gbp;      // cash above which an organisation sells on credit
   double arrest_base_weekly;
@@ -43,9 +43,12 @@ struct Organisation {
   double price = 0;
   double reputation = 0.5;
   double signed_week = 0;   // clients signed this week, full scale
-  double demand_trend = 0;  // exponential average of weekly sign-ups
+  double demand_trend = 0;  // fast exponential average of weekly sign-ups
+  double demand_slow = 0;   // slow one
   double revenue_week = 0;  // GBP, full scale
-  double revenue_trend = 0;  // exponential average of weekly revenue
+  double cash_last_week = 0;
+  double profit_trend = 0;  // exponential average of weekly profit
+  double hire_budget = 0;
   std::deque<uint32_t> queue;  // trips waiting in northern France
   bool core_ok() const { return members[kRecruiter] > 0 && members[kFixer] > 0; }
   int total_members() const;

@@ -61,6 +61,9 @@ void PopulationParams::declare(ParamRegistry& reg) {
             "prior: SWISSCONTACT (51% of households with a member abroad, anywhere)")
       .real("kin_uk_share_other", "share", "0.06", 0, 1,
             "Share of people elsewhere with kin or friends in the UK in 2020", "prior")
+      .real("family_money_gbp", "GBP", "1500", 0, 100000,
+            "Median money a person's family can raise towards a journey (log-normal, sd 1)",
+            "prior")
       .integer("village_size", "people", "400", 20, 100000,
                "People at risk per village: the unit of close ties", "prior");
 }
@@ -78,6 +81,7 @@ PopulationParams PopulationParams::from(const Scenario& s) {
   p.wage_other_gbp = s.real("population.wage_other_gbp");
   p.kin_uk_share_ne = s.real("population.kin_uk_share_northeast");
   p.kin_uk_share_other = s.real("population.kin_uk_share_other");
+  p.family_money_gbp = s.real("population.family_money_gbp");
   p.village_size = static_cast<int>(s.integer("population.village_size"));
   return p;
 }
@@ -113,6 +117,7 @@ Population Population::generate(const PopulationParams& p, double scale, StreamK
   pop.male.resize(n);
   pop.home_wage.resize(n);
   pop.risk.resize(n);
+  pop.family_money.resize(n);
   pop.uk_ties.resize(n);
   pop.status.assign(n, Status::kHome);
   for (int c = 0; c < kNumCounties; ++c) {
@@ -132,6 +137,7 @@ Population Population::generate(const PopulationParams& p, double scale, StreamK
       pop.home_wage[i] = employed ? static_cast<float>(wage * std::exp(0.3 * normal(s))) : 0.0f;
       pop.risk[i] = static_cast<float>(normal(s));
       pop.uk_ties[i] = s.bernoulli(kin) ? 1 : 0;
+      pop.family_money[i] = static_cast<float>(p.family_money_gbp * std::exp(normal(s)));
     }
   }
   return pop;
@@ -139,7 +145,7 @@ Population Population::generate(const PopulationParams& p, double scale, StreamK
 
 size_t Population::bytes() const {
   return county.capacity() + age.capacity() + male.capacity() + uk_ties.capacity() +
-         status.capacity() + sizeof(float) * (home_wage.capacity() + risk.capacity());
+         status.capacity() + sizeof(float) * (home_wage.capacity() + risk.capacity() + family_money.capacity());
 }
 
 }  // namespace smug

@@ -37,6 +37,7 @@ struct PopulationParams {
   double unemployment_ne, unemployment_other;
   double wage_ne_gbp, wage_other_gbp;
   double kin_uk_share_ne, kin_uk_share_other;
+  double family_money_gbp;
   int village_size;
   static void declare(ParamRegistry& reg);
   static PopulationParams from(const Scenario& s);
@@ -49,6 +50,7 @@ struct Population {
   std::vector<uint8_t> male;     // 0/1
   std::vector<float> home_wage;  // GBP per month (0 when unemployed: informal income is in decision)
   std::vector<float> risk;       // standard-normal risk aversion: higher is more cautious
+  std::vector<float> family_money;  // GBP the family can raise towards a journey
   std::vector<uint8_t> uk_ties;  // kin or friends in the UK the person knows of (capped at 255)
   std::vector<Status> status;
   // Per county: index ranges and propensity weight.

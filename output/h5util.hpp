@@ -4,6 +4,7 @@
 #include <H5Cpp.h>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,6 +47,12 @@ std::vector<hsize_t> extent(const H5::DataSet& ds, int rank);
 // Names of the links in a group (a real group: for the root, openGroup("/") rather than the
 // file), in creation order when indexed, else by name.
 std::vector<std::string> link_names(const H5::Group& group);
+
+// Writes a file atomically: write(tmp) fills "<path>.tmp.<pid>" in the same folder, which is then
+// fsynced and renamed onto path; on any failure the temporary file is removed and nothing is left
+// at path. `kind` names the file in error messages ("run file").
+void write_atomically(const std::string& path, const std::string& kind,
+                      const std::function<void(const std::string& tmp)>& write);
 
 // Wraps a negative return code of the C or high-level API as an H5::Exception.
 void check(long long status, const char* what);

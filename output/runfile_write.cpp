@@ -223,32 +223,6 @@ void write_contents(const std::string& tmp, const RunData& d) {
   file.close();
 }
 
-std::runtime_error sys_error(const std::string& path, const std::string& what) {
-  return std::runtime_error("cannot write run file '" + path + "': " + what + ": " +
-                            std::strerror(errno));
-}
-
-void fsync_file(const std::string& tmp, const std::string& path) {
-  const int fd = ::open(tmp.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw sys_error(path, "cannot reopen the temporary file to fsync it");
-  if (::fsync(fd) != 0) {
-    const int saved = errno;
-    ::close(fd);
-    errno = saved;
-    throw sys_error(path, "fsync of the temporary file failed");
-  }
-  ::close(fd);
-}
-
-// Best effort: the rename has happened, so the file is in place either way; some file systems
-// refuse fsync on a directory.
-void fsync_dir(const std::string& dir) {
-  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return;
-  (void)::fsync(fd);
-  ::close(fd);
-}
-
 }  // namespace
 
 void write_run_file(const std::string& path, const RunData& data) {
@@ -265,25 +239,10 @@ void write_run_file(const std::string& path, const RunData& data) {
   }
   // HDF5's own report of a refused create would only say "H5Fcreate failed".
   if (::access(dir.empty() ? "." : dir.c_str(), W_OK) != 0) {
-    throw sys_error(path, "cannot create files in its folder");
+    throw std::runtime_error("cannot write run file '" + path +
+                             "': cannot create files in its folder: " + std::strerror(errno));
   }
-  H5::Exception::dontPrint();
-  const std::string tmp = path + ".tmp." + std::to_string(::getpid());
-  try {
-    write_contents(tmp, data);
-    fsync_file(tmp, path);
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-      throw sys_error(path, "cannot rename the temporary file onto it");
-    }
-  } catch (const H5::Exception& e) {
-    std::remove(tmp.c_str());
-    throw std::runtime_error("cannot write run file '" + path + "': HDF5 error in " +
-                             e.getFuncName() + ": " + e.getDetailMsg());
-  } catch (...) {
-    std::remove(tmp.c_str());
-    throw;
-  }
-  fsync_dir(dir.empty() ? "." : dir);
+  h5::write_atomically(path, "run file", [&](const std::string& tmp) { write_contents(tmp, data); });
 }
 
 }  // namespace smug::out

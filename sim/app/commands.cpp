@@ -15,6 +15,8 @@ const std::vector<Command>& commands() {
       {"check", "validate a scenario file and print it resolved, with origins", cmd_check},
       {"params", "list every parameter (unit, default, range, doc, source)", cmd_params},
       {"summarize", "summarise a run file by day, month, quarter, year or window", cmd_summarize},
+      {"compare", "paired differences between two runs of the same replicates", cmd_compare},
+      {"targets", "check a run against the calibration targets (exit 1 if any fails)", cmd_targets},
   };
   return list;
 }

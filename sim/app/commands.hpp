@@ -21,6 +21,8 @@ int cmd_run(const Args& args);
 int cmd_check(const Args& args);
 int cmd_params(const Args& args);
 int cmd_summarize(const Args& args);
+int cmd_compare(const Args& args);
+int cmd_targets(const Args& args);
 
 std::string version_text();
 

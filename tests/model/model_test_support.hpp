@@ -1,9 +1,10 @@
 // Helpers for the model's mechanism tests: scenarios at their registry defaults with a few
-// changes, and a World that owns everything it refers to.
+// changes, a World that owns everything it refers to, and bit-exact series comparisons.
 #pragma once
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <numeric>
 #include <string>
@@ -19,9 +20,20 @@
 
 namespace smug::test {
 
+using Changes = std::vector<std::pair<std::string, std::string>>;
+
 // A scenario at the registry defaults, with `changes` ("section.key", "text") applied in order.
-inline Scenario scenario(const std::vector<std::pair<std::string, std::string>>& changes = {}) {
+inline Scenario scenario(const Changes& changes = {}) {
   Scenario s(model_registry());
+  for (const auto& [k, v] : changes) s.set(k, v);
+  return s;
+}
+
+// A scenario in which many people leave, so that mechanism effects show at a small scale: the
+// registry defaults are uncalibrated priors, and at them few people leave at all.
+inline Scenario busy(const Changes& changes = {}) {
+  Scenario s = scenario(
+      {{"run.scale", "0.01"}, {"decision.intercept", "-4"}, {"decision.offer_advert", "10"}});
   for (const auto& [k, v] : changes) s.set(k, v);
   return s;
 }
@@ -51,6 +63,14 @@ inline void only_measures(Scenario& s, const std::vector<std::string>& keep) {
   }
 }
 
+// Today's levers from the scenario's active measures, as step() computes them.
+inline Levers levers_on(const std::vector<std::unique_ptr<Measure>>& ms, Date d) {
+  Levers l;
+  for (const auto& m : ms)
+    if (m->active(d)) m->apply(d, l);
+  return l;
+}
+
 // A World with the parameters, inputs and measures it refers to, for stepping by hand.
 struct Sim {
   Scenario scen;
@@ -67,29 +87,72 @@ struct Sim {
         w(params, inputs, measures, StreamKey::make(seed, rep), params.run.start,
           params.run.ndays(), params.run.scale) {}
 
-  // Sets the day and date and today's levers, as step() does, without running anything.
+  // Sets the day, date, levers and media as step() does, without running any mechanism.
   void set_day(int day) {
     w.day = day;
     w.date = w.start + day;
-    w.levers = Levers{};
-    for (const auto& m : w.measures)
-      if (m->active(w.date)) m->apply(w.date, w.levers);
+    w.levers = levers_on(w.measures, w.date);
+    w.orgs.media(w.pop, w.media.advert);
+    w.media.campaign = std::min(1.0, w.levers.campaign_pressure);
+    w.beliefs.set_media(w.media);
   }
   // Runs days [w.day, end) with step().
   void run_until(int end) {
     for (; w.day < end; ++w.day) step(w);
   }
-  void run_all() { run_until(w.ndays); }
   double total(SeriesId id) const {
     const auto& v = w.rec.series(id);
     return std::accumulate(v.begin(), v.end(), 0.0);
   }
+  int day_of(int y, int m, int d) const { return from_ymd(y, m, d) - w.start; }
 };
 
+// Sum of v over [from, to).
 inline double sum(const std::vector<double>& v, size_t from = 0, size_t to = SIZE_MAX) {
   double t = 0;
   for (size_t i = from; i < v.size() && i < to; ++i) t += v[i];
   return t;
+}
+
+// Bit-for-bit equality of two series over [from, to) (NaN equals NaN of the same bits); on a
+// mismatch, returns the first differing day in *where.
+inline bool bits_equal(const std::vector<double>& a, const std::vector<double>& b, size_t from = 0,
+                       size_t to = SIZE_MAX, size_t* where = nullptr) {
+  if (to == SIZE_MAX && a.size() != b.size()) return false;
+  for (size_t i = from; i < a.size() && i < b.size() && i < to; ++i) {
+    uint64_t x, y;
+    std::memcpy(&x, &a[i], sizeof x);
+    std::memcpy(&y, &b[i], sizeof y);
+    if (x != y) {
+      if (where) *where = i;
+      return false;
+    }
+  }
+  return true;
+}
+
+// Every daily series and every measure's series of two recorders are bit-identical over
+// [from, to); reports the first difference.
+inline ::testing::AssertionResult same_series(const Recorder& a, const Recorder& b,
+                                              size_t from = 0, size_t to = SIZE_MAX) {
+  for (int s = 0; s < kNumSeries; ++s) {
+    size_t day = 0;
+    if (!bits_equal(a.series(SeriesId(s)), b.series(SeriesId(s)), from, to, &day))
+      return ::testing::AssertionFailure()
+             << "series " << series_info()[s].name << " differs on day " << day << ": "
+             << a.series(SeriesId(s))[day] << " vs " << b.series(SeriesId(s))[day];
+  }
+  if (a.nmeasures() != b.nmeasures()) return ::testing::AssertionFailure() << "measure count";
+  for (size_t m = 0; m < a.nmeasures(); ++m)
+    for (int s = 0; s < kNumMeasureSeries; ++s) {
+      size_t day = 0;
+      if (!bits_equal(a.measure_series(m, MeasureSeriesId(s)),
+                      b.measure_series(m, MeasureSeriesId(s)), from, to, &day))
+        return ::testing::AssertionFailure()
+               << "measure " << measure_entries()[m].section << " series "
+               << measure_series_info()[s].name << " differs on day " << day;
+    }
+  return ::testing::AssertionSuccess();
 }
 
 }  // namespace smug::test

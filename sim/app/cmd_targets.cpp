@@ -82,9 +82,14 @@ void print_table(const std::string& file, const std::string& targets_file, const
   for (const auto& r : results) {
     const auto& t = r.target;
     passed += r.pass ? 1 : 0;
-    cells.push_back({t.id, t.metric, format_date(t.window_start) + ".." + format_date(t.window_end),
+    // Appends rather than operator+ chains: GCC 12 warns falsely (-Wrestrict) on those.
+    std::string window = format_date(t.window_start);
+    window.append("..").append(format_date(t.window_end));
+    std::string band = "[";
+    band.append(readable(t.lower)).append(", ").append(readable(t.upper)).append("]");
+    cells.push_back({t.id, t.metric, window,
                      readable(r.mean), readable(r.p05), readable(r.p95), readable(r.se),
-                     "[" + readable(t.lower) + ", " + readable(t.upper) + "]",
+                     band,
                      t.observed ? readable(*t.observed) : "", r.pass ? "PASS" : "FAIL", r.note});
   }
   std::vector<size_t> width(cells[0].size(), 0);

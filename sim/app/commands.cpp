@@ -17,6 +17,7 @@ const std::vector<Command>& commands() {
       {"summarize", "summarise a run file by day, month, quarter, year or window", cmd_summarize},
       {"compare", "paired differences between two runs of the same replicates", cmd_compare},
       {"targets", "check a run against the calibration targets (exit 1 if any fails)", cmd_targets},
+      {"calibrate", "fit the free parameters to the targets (ABC); resumable", cmd_calibrate},
   };
   return list;
 }

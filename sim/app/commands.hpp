@@ -21,6 +21,7 @@ int cmd_run(const Args& args);
 int cmd_check(const Args& args);
 int cmd_params(const Args& args);
 int cmd_summarize(const Args& args);
+int cmd_calibrate(const Args& args);
 int cmd_compare(const Args& args);
 int cmd_targets(const Args& args);
 

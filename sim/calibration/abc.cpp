@@ -108,20 +108,27 @@ void Abc::update(std::vector<Evaluation> evaluated) {
   if (generation_ == 0) {
     for (auto& e : evaluated) fresh.push_back(Particle{std::move(e), 1.0});
   } else {
-    // Importance weights: a uniform prior (in internal coordinates) over the mixture of kernels.
+    // Importance weight prior(theta) / q(theta), q the mixture of Gaussian kernels around the
+    // population, both as densities in internal coordinates, so that the weights of new and
+    // surviving particles are on the same scale (a prior draw has weight 1).
     const std::vector<double> sd = kernel_sd();
     double wsum = 0;
     for (const auto& p : population_) wsum += p.weight;
+    double log_prior = 0, log_norm = 0;
+    for (size_t j = 0; j < priors_.size(); ++j) {
+      log_prior -= std::log(priors_[j].internal_high() - priors_[j].internal_low());
+      log_norm -= std::log(sd[j]) + 0.5 * std::log(2 * M_PI);
+    }
     for (auto& e : evaluated) {
       double mix = 0;
       for (const auto& p : population_) {
-        double logk = 0;
+        double logk = log_norm;
         for (size_t j = 0; j < priors_.size(); ++j) {
           const double z = (priors_[j].to_internal(e.theta[j]) -
                             priors_[j].to_internal(p.eval.theta[j])) / sd[j];
           logk += -0.5 * z * z;
         }
-        mix += p.weight / wsum * std::exp(logk);
+        mix += p.weight / wsum * std::exp(logk - log_prior);
       }
       fresh.push_back(Particle{std::move(e), mix > 0 ? 1 / mix : 0});
     }

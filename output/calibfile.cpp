@@ -1,0 +1,114 @@
+#include "output/calibfile.hpp"
+
+#include "output/h5util.hpp"
+#include "output/runfile.hpp"
+
+namespace smug::out {
+
+namespace {
+
+constexpr const char* kKind = "smugsim calibration file";
+
+template <typename T>
+void write_table(H5::Group& g, const std::string& name, const std::vector<T>& v, size_t cols,
+                 const H5::PredType& type) {
+  const hsize_t rows = cols > 0 ? v.size() / cols : 0;
+  hsize_t dims[2] = {rows, static_cast<hsize_t>(cols)};
+  H5::DataSpace space(cols > 1 ? 2 : 1, dims);
+  H5::DataSet ds = g.createDataSet(name, type, space);
+  if (!v.empty()) ds.write(v.data(), type);
+}
+
+template <typename T>
+std::vector<T> read_table(const H5::Group& g, const std::string& name, const H5::PredType& type) {
+  H5::DataSet ds = g.openDataSet(name);
+  const hssize_t n = ds.getSpace().getSimpleExtentNpoints();
+  std::vector<T> v(static_cast<size_t>(n));
+  if (n > 0) ds.read(v.data(), type);
+  return v;
+}
+
+void write_string_list(H5::Group& g, const std::string& name, const std::vector<std::string>& v) {
+  hsize_t n = v.size();
+  H5::DataSpace space(1, &n);
+  H5::DataSet ds = g.createDataSet(name, h5::vlen_utf8(), space);
+  if (!v.empty()) h5::write_strings(ds, v);
+}
+
+}  // namespace
+
+void write_calibration_file(const std::string& path, const CalibrationRecord& r) {
+  const size_t k = r.param_names.size(), t = r.target_ids.size();
+  h5::write_atomically(path, "calibration file", [&](const std::string& tmp) {
+    H5::H5File file(tmp, H5F_ACC_TRUNC);
+    H5::Group root = file.openGroup("/");
+    h5::write_attr(root, "smugsim_kind", kKind);
+    for (const auto& [key, value] : r.attributes) h5::write_attr(root, key, value);
+    write_string_list(root, "param_name", r.param_names);
+    write_string_list(root, "prior_shape", r.prior_shapes);
+    write_table(root, "prior_low", r.prior_low, 1, H5::PredType::NATIVE_DOUBLE);
+    write_table(root, "prior_high", r.prior_high, 1, H5::PredType::NATIVE_DOUBLE);
+    write_string_list(root, "prior_reason", r.prior_reasons);
+    write_string_list(root, "target_id", r.target_ids);
+    write_table(root, "tolerance", r.tolerance, 1, H5::PredType::NATIVE_DOUBLE);
+    write_table(root, "acceptance", r.acceptance, 1, H5::PredType::NATIVE_DOUBLE);
+    H5::Group ev = root.createGroup("evaluated");
+    write_table(ev, "theta", r.eval_theta, k, H5::PredType::NATIVE_DOUBLE);
+    write_table(ev, "summaries", r.eval_summaries, t, H5::PredType::NATIVE_DOUBLE);
+    write_table(ev, "distance", r.eval_distance, 1, H5::PredType::NATIVE_DOUBLE);
+    write_table(ev, "generation", r.eval_generation, 1, H5::PredType::NATIVE_INT);
+    H5::Group pop = root.createGroup("posterior");
+    write_table(pop, "theta", r.pop_theta, k, H5::PredType::NATIVE_DOUBLE);
+    write_table(pop, "summaries", r.pop_summaries, t, H5::PredType::NATIVE_DOUBLE);
+    write_table(pop, "distance", r.pop_distance, 1, H5::PredType::NATIVE_DOUBLE);
+    write_table(pop, "weight", r.pop_weight, 1, H5::PredType::NATIVE_DOUBLE);
+    write_table(pop, "generation", r.pop_generation, 1, H5::PredType::NATIVE_INT);
+    h5::write_attr(root, "complete", int32_t{1});
+    file.close();
+  });
+}
+
+CalibrationRecord read_calibration_file(const std::string& path) {
+  H5::Exception::dontPrint();
+  try {
+    if (!H5::H5File::isHdf5(path)) throw RunFileError(path + ": not an HDF5 file");
+    H5::H5File file(path, H5F_ACC_RDONLY);
+    H5::Group root = file.openGroup("/");
+    if (h5::attr_or_empty(root, "smugsim_kind") != kKind)
+      throw RunFileError(path + ": not a smugsim calibration file");
+    CalibrationRecord r;
+    const hsize_t nattr = static_cast<hsize_t>(root.getNumAttrs());
+    for (hsize_t i = 0; i < nattr; ++i) {
+      H5::Attribute a = root.openAttribute(static_cast<unsigned>(i));
+      if (a.getTypeClass() != H5T_STRING || a.getName() == "smugsim_kind") continue;
+      r.attributes[a.getName()] = h5::attr_or_empty(root, a.getName());
+    }
+    r.param_names = h5::read_strings(root.openDataSet("param_name"));
+    r.prior_shapes = h5::read_strings(root.openDataSet("prior_shape"));
+    r.prior_low = read_table<double>(root, "prior_low", H5::PredType::NATIVE_DOUBLE);
+    r.prior_high = read_table<double>(root, "prior_high", H5::PredType::NATIVE_DOUBLE);
+    r.prior_reasons = h5::read_strings(root.openDataSet("prior_reason"));
+    r.target_ids = h5::read_strings(root.openDataSet("target_id"));
+    r.tolerance = read_table<double>(root, "tolerance", H5::PredType::NATIVE_DOUBLE);
+    r.acceptance = read_table<double>(root, "acceptance", H5::PredType::NATIVE_DOUBLE);
+    H5::Group ev = root.openGroup("evaluated");
+    r.eval_theta = read_table<double>(ev, "theta", H5::PredType::NATIVE_DOUBLE);
+    r.eval_summaries = read_table<double>(ev, "summaries", H5::PredType::NATIVE_DOUBLE);
+    r.eval_distance = read_table<double>(ev, "distance", H5::PredType::NATIVE_DOUBLE);
+    r.eval_generation = read_table<int>(ev, "generation", H5::PredType::NATIVE_INT);
+    H5::Group pop = root.openGroup("posterior");
+    r.pop_theta = read_table<double>(pop, "theta", H5::PredType::NATIVE_DOUBLE);
+    r.pop_summaries = read_table<double>(pop, "summaries", H5::PredType::NATIVE_DOUBLE);
+    r.pop_distance = read_table<double>(pop, "distance", H5::PredType::NATIVE_DOUBLE);
+    r.pop_weight = read_table<double>(pop, "weight", H5::PredType::NATIVE_DOUBLE);
+    r.pop_generation = read_table<int>(pop, "generation", H5::PredType::NATIVE_INT);
+    return r;
+  } catch (const H5::Exception& e) {
+    throw RunFileError(path + ": unreadable calibration file (" + e.getDetailMsg() + ")");
+  } catch (const std::runtime_error& e) {
+    if (dynamic_cast<const RunFileError*>(&e)) throw;
+    throw RunFileError(path + ": " + e.what());
+  }
+}
+
+}  // namespace smug::out

@@ -1,0 +1,163 @@
+#include "app/calibration_driver.hpp"
+
+#include <cmath>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+
+#include "app/run_record.hpp"
+#include "model/simulation.hpp"
+#include "output/runfile.hpp"
+
+namespace smug {
+
+double target_distance(const std::vector<out::TargetResult>& results) {
+  double sum = 0;
+  for (const auto& r : results) {
+    const double centre = (r.target.lower + r.target.upper) / 2;
+    const double half = std::max(1e-12, (r.target.upper - r.target.lower) / 2);
+    const double z = std::isfinite(r.mean) ? (r.mean - centre) / half : 1000.0;
+    sum += z * z;
+  }
+  return results.empty() ? 0 : std::sqrt(sum / results.size());
+}
+
+Evaluation evaluate_parameters(const CalibrationContext& ctx, const std::vector<double>& theta) {
+  Scenario s = ctx.scenario;
+  const Origin origin{"calibration", 0};
+  for (size_t j = 0; j < theta.size(); ++j) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.17g", theta[j]);
+    s.set(ctx.setup.priors[j].name, buf, origin);
+  }
+  const Model model(s, ctx.inputs);
+  std::vector<ReplicateResult> results;
+  for (int r = 0; r < ctx.setup.replicates; ++r)
+    results.push_back(model.run(ctx.setup.abc.seed, static_cast<uint64_t>(r)));
+  const out::RunData data = make_run_data(s, model, results, {});
+  const auto scored = out::evaluate_targets(data, ctx.targets);
+  Evaluation e;
+  e.theta = theta;
+  e.distance = target_distance(scored);
+  for (const auto& r : scored) e.summaries.push_back(r.mean);
+  return e;
+}
+
+out::CalibrationRecord make_record(const Abc& abc, const CalibrationContext& ctx,
+                                   const std::vector<Evaluation>& history) {
+  out::CalibrationRecord r;
+  for (const Prior& p : abc.priors()) {
+    r.param_names.push_back(p.name);
+    r.prior_shapes.push_back(p.shape == Prior::Shape::kLogUniform ? "loguniform" : "uniform");
+    r.prior_low.push_back(p.low);
+    r.prior_high.push_back(p.high);
+    r.prior_reasons.push_back(p.reason);
+  }
+  for (const auto& t : ctx.targets) r.target_ids.push_back(t.id);
+  for (const auto& e : history) {
+    r.eval_theta.insert(r.eval_theta.end(), e.theta.begin(), e.theta.end());
+    r.eval_summaries.insert(r.eval_summaries.end(), e.summaries.begin(), e.summaries.end());
+    r.eval_distance.push_back(e.distance);
+    r.eval_generation.push_back(e.generation);
+  }
+  for (const auto& p : abc.population()) {
+    r.pop_theta.insert(r.pop_theta.end(), p.eval.theta.begin(), p.eval.theta.end());
+    r.pop_summaries.insert(r.pop_summaries.end(), p.eval.summaries.begin(), p.eval.summaries.end());
+    r.pop_distance.push_back(p.eval.distance);
+    r.pop_weight.push_back(p.weight);
+    r.pop_generation.push_back(p.eval.generation);
+  }
+  return r;
+}
+
+namespace {
+
+// Restores the ABC and its history from a calibration file of the same set-up.
+std::vector<Evaluation> resume_from(const std::string& path, const CalibrationContext& ctx,
+                                    Abc& abc, out::CalibrationRecord& kept) {
+  out::CalibrationRecord r = out::read_calibration_file(path);
+  const size_t k = abc.priors().size(), t = ctx.targets.size();
+  bool same = r.param_names.size() == k && r.target_ids.size() == t &&
+              r.attributes["setup_text"] == kept.attributes["setup_text"];
+  for (size_t j = 0; same && j < k; ++j) same = r.param_names[j] == abc.priors()[j].name;
+  if (!same)
+    throw out::RunFileError(path + ": made by a different calibration set-up; cannot resume");
+  auto evaluation = [&](const std::vector<double>& theta, const std::vector<double>& sums,
+                        const std::vector<double>& dist, const std::vector<int>& gen, size_t i) {
+    Evaluation e;
+    e.theta.assign(theta.begin() + i * k, theta.begin() + (i + 1) * k);
+    e.summaries.assign(sums.begin() + i * t, sums.begin() + (i + 1) * t);
+    e.distance = dist[i];
+    e.generation = gen[i];
+    return e;
+  };
+  std::vector<Evaluation> history;
+  for (size_t i = 0; i < r.eval_distance.size(); ++i)
+    history.push_back(evaluation(r.eval_theta, r.eval_summaries, r.eval_distance, r.eval_generation, i));
+  std::vector<Particle> pop;
+  for (size_t i = 0; i < r.pop_distance.size(); ++i)
+    pop.push_back(Particle{evaluation(r.pop_theta, r.pop_summaries, r.pop_distance, r.pop_generation, i),
+                           r.pop_weight[i]});
+  abc.restore(r.generations(), r.tolerance.empty() ? 0 : r.tolerance.back(),
+              r.acceptance.empty() ? 1 : r.acceptance.back(), std::move(pop));
+  kept.tolerance = r.tolerance;
+  kept.acceptance = r.acceptance;
+  return history;
+}
+
+}  // namespace
+
+Abc run_calibration(const CalibrationContext& ctx, const CalibrationOptions& o) {
+  Abc abc(ctx.setup.priors, ctx.setup.abc);
+  out::CalibrationRecord base;
+  base.attributes = o.provenance;
+  std::vector<Evaluation> history;
+  if (o.resume && std::filesystem::exists(o.output))
+    history = resume_from(o.output, ctx, abc, base);
+  while (!abc.finished()) {
+    if (o.stop && o.stop->load()) break;
+    const auto proposals = abc.proposals();
+    std::vector<Evaluation> evaluated(proposals.size());
+    std::atomic<size_t> next{0}, done{0};
+    std::mutex m;
+    std::exception_ptr failure;
+    auto worker = [&] {
+      for (size_t i; (i = next.fetch_add(1)) < proposals.size();) {
+        if (o.stop && o.stop->load()) return;
+        try {
+          evaluated[i] = evaluate_parameters(ctx, proposals[i]);
+        } catch (...) {
+          std::lock_guard<std::mutex> lock(m);
+          if (!failure) failure = std::current_exception();
+          next.store(proposals.size());
+          return;
+        }
+        std::lock_guard<std::mutex> lock(m);
+        const size_t d = ++done;
+        if (o.on_progress) o.on_progress(abc, d, proposals.size());
+      }
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < std::max(1, o.threads); ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& th : pool) th.join();
+    if (failure) std::rethrow_exception(failure);
+    if (done.load() < proposals.size()) break;  // stopped: the generation is dropped whole
+    for (auto& e : evaluated) e.generation = abc.generation();
+    history.insert(history.end(), evaluated.begin(), evaluated.end());
+    abc.update(std::move(evaluated));
+    base.tolerance.push_back(abc.tolerance());
+    base.acceptance.push_back(abc.acceptance());
+    if (!o.output.empty()) {
+      out::CalibrationRecord rec = make_record(abc, ctx, history);
+      rec.tolerance = base.tolerance;
+      rec.acceptance = base.acceptance;
+      rec.attributes = base.attributes;
+      out::write_calibration_file(o.output, rec);
+    }
+    if (o.on_generation) o.on_generation(abc);
+  }
+  return abc;
+}
+
+}  // namespace smug

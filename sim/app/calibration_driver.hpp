@@ -1,0 +1,50 @@
+// Runs a calibration: evaluates the ABC's proposals with the model (in parallel, with common
+// random numbers across proposals), keeps the record in a calibration file after every
+// generation, and resumes from it. Shared by `smugsim calibrate` and the recovery test.
+#pragma once
+#include <atomic>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "calibration/abc.hpp"
+#include "calibration/setup.hpp"
+#include "model/world.hpp"
+#include "output/calibfile.hpp"
+#include "output/targets.hpp"
+#include "params/scenario.hpp"
+
+namespace smug {
+
+struct CalibrationContext {
+  Scenario scenario;  // the base scenario with run.end, run.scale set for calibration
+  ModelInputs inputs;
+  std::vector<out::Target> targets;
+  CalibrationSetup setup;
+};
+
+// Distance of a run from the targets: root mean square of (mean - band centre) / half-width; a
+// target the run cannot evaluate counts as 1000 half-widths away.
+double target_distance(const std::vector<out::TargetResult>& results);
+
+// Runs the model at theta (replicates 0..R-1 with seed setup.abc.seed) and scores it.
+Evaluation evaluate_parameters(const CalibrationContext& ctx, const std::vector<double>& theta);
+
+struct CalibrationOptions {
+  std::string output;  // calibration file, rewritten after each generation
+  bool resume = false;
+  int threads = 1;
+  std::function<void(const Abc&, size_t done, size_t total)> on_progress;  // per evaluation
+  std::function<void(const Abc&)> on_generation;
+  const std::atomic<bool>* stop = nullptr;
+  std::map<std::string, std::string> provenance;
+};
+
+// Returns the final state; throws RunFileError if --resume finds a file of another set-up.
+Abc run_calibration(const CalibrationContext& ctx, const CalibrationOptions& options);
+
+// The record of a calibration's state (for the file).
+out::CalibrationRecord make_record(const Abc& abc, const CalibrationContext& ctx,
+                                   const std::vector<Evaluation>& history);
+
+}  // namespace smug

@@ -1,0 +1,168 @@
+// smugsim calibrate: fits the free parameters of a calibration set-up to its targets (ABC).
+#include <boost/program_options.hpp>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include "app/calibration_driver.hpp"
+#include "app/commands.hpp"
+#include "app/inputs.hpp"
+#include "app/progress.hpp"
+#include "app/run_record.hpp"
+#include "app/scenario_files.hpp"
+#include "core/errors.hpp"
+#include "model/model_registry.hpp"
+
+namespace po = boost::program_options;
+
+namespace smug {
+
+namespace {
+
+std::atomic<bool> g_stop{false};
+extern "C" void on_calibrate_signal(int) { g_stop.store(true); }
+
+std::string relative_to(const std::string& file, const std::string& path) {
+  if (std::filesystem::path(path).is_absolute()) return path;
+  return (std::filesystem::path(file).parent_path() / path).lexically_normal().string();
+}
+
+// Replaces the block between the calibration markers of a scenario file with the given values.
+void write_calibrated_block(const std::string& path, const std::vector<Prior>& priors,
+                            const std::vector<double>& theta, const std::string& note) {
+  const auto text = load_file_from_disk(path);
+  if (!text) throw RuntimeFailure("cannot read '" + path + "'");
+  const std::string begin = "; BEGIN CALIBRATED", end = "; END CALIBRATED";
+  const auto b = text->find(begin), e = text->find(end);
+  if (b == std::string::npos || e == std::string::npos || e < b)
+    throw RuntimeFailure("'" + path + "' has no '" + begin + "' ... '" + end + "' block");
+  std::map<std::string, std::vector<std::pair<std::string, double>>> by_section;
+  for (size_t j = 0; j < priors.size(); ++j) {
+    const auto dot = priors[j].name.find('.');
+    by_section[priors[j].name.substr(0, dot)].push_back({priors[j].name.substr(dot + 1), theta[j]});
+  }
+  std::string block = begin + "\n; " + note + "\n";
+  for (const auto& [section, keys] : by_section) {
+    block += "[" + section + "]\n";
+    for (const auto& [key, v] : keys) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%.6g", v);
+      block += key + " = " + buf + "\n";
+    }
+  }
+  const std::string out = text->substr(0, b) + block + text->substr(e);
+  const std::string tmp = path + ".tmp";
+  std::ofstream(tmp) << out;
+  std::filesystem::rename(tmp, path);
+}
+
+}  // namespace
+
+int cmd_calibrate(const Args& args) {
+  po::options_description opts("options");
+  opts.add_options()("help,h", "this help")(
+      "output,o", po::value<std::string>()->default_value("calibration.h5"),
+      "calibration file (every evaluation and the posterior; rewritten after each generation)")(
+      "threads,t", po::value<int>(), "worker threads (default: all cores)")(
+      "resume", "continue from the output file's last complete generation")(
+      "posterior-csv", po::value<std::string>(), "also write the posterior sample as CSV")(
+      "write-baseline", po::value<std::string>(),
+      "write the best accepted parameter set into this scenario's calibrated block")(
+      "quiet,q", "no progress bar");
+  po::options_description all;
+  all.add(opts).add_options()("setup", po::value<std::string>());
+  po::positional_options_description pos;
+  pos.add("setup", 1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+  po::notify(vm);
+  if (vm.count("help")) {
+    std::cout << "usage: smugsim calibrate SETUP.ini [options]\n\n"
+                 "Fits the free parameters listed in SETUP.ini to its targets by approximate\n"
+                 "Bayesian computation (adaptive population Monte Carlo, Lenormand et al. 2013).\n"
+                 "Every proposal runs the same seeds (common random numbers). Interrupt with\n"
+                 "Ctrl-C and continue with --resume: completed generations are kept.\n\n"
+              << opts << "\n";
+    return 0;
+  }
+  if (!vm.count("setup")) throw UsageError("calibrate: a set-up file is required (see --help)");
+  const std::string setup_path = vm["setup"].as<std::string>();
+  const auto setup_text = load_file_from_disk(setup_path);
+  if (!setup_text) throw InputError(setup_path, 0, "", "cannot read the calibration set-up");
+  CalibrationSetup setup = parse_calibration_setup(setup_path, *setup_text, model_registry());
+  const std::string scenario_path = relative_to(setup_path, setup.scenario);
+  Scenario s = load_scenario(scenario_path);
+  const Origin origin{setup_path, 0};
+  if (setup.end) s.set("run.end", format_date(*setup.end), origin);
+  char scale[32];
+  std::snprintf(scale, sizeof scale, "%.17g", setup.scale);
+  s.set("run.scale", scale, origin);
+  CalibrationContext ctx{s, load_inputs(s, scenario_path),
+                         out::read_targets(relative_to(setup_path, setup.targets)), setup};
+
+  CalibrationOptions o;
+  o.output = vm["output"].as<std::string>();
+  o.resume = vm.count("resume") > 0;
+  o.threads = vm.count("threads") ? vm["threads"].as<int>()
+                                  : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  o.provenance = base_provenance();
+  o.provenance["setup_text"] = *setup_text;
+  o.provenance["setup_path"] = setup_path;
+  o.provenance["started_at"] = now_iso8601();
+  const bool quiet = vm.count("quiet") > 0;
+  Progress bar("generation", !quiet);
+  o.on_progress = [&](const Abc&, size_t d, size_t n) { bar.update(d, n); };
+  o.on_generation = [&](const Abc& abc) {
+    if (quiet) return;
+    std::fprintf(stderr, "generation %d: tolerance %.4g, new proposals kept %.0f%%\n",
+                 abc.generation(), abc.tolerance(), 100 * abc.acceptance());
+    bar = Progress("generation", true);
+  };
+  o.stop = &g_stop;
+  std::signal(SIGINT, on_calibrate_signal);
+  std::signal(SIGTERM, on_calibrate_signal);
+  const Abc abc = run_calibration(ctx, o);
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
+  if (g_stop.load()) {
+    std::cerr << "smugsim: interrupted; " << abc.generation()
+              << " complete generations are in " << o.output << " (continue with --resume)\n";
+    return 1;
+  }
+
+  // Posterior summary and the best accepted set.
+  const auto& pop = abc.population();
+  std::vector<double> w;
+  for (const auto& p : pop) w.push_back(p.weight);
+  std::printf("%d generations, tolerance %.4g; posterior of %zu particles\n\n", abc.generation(),
+              abc.tolerance(), pop.size());
+  std::printf("%-44s %10s %10s %10s %10s\n", "parameter", "p05", "median", "p95", "best");
+  for (size_t j = 0; j < abc.priors().size(); ++j) {
+    std::vector<double> v;
+    for (const auto& p : pop) v.push_back(p.eval.theta[j]);
+    std::printf("%-44s %10.4g %10.4g %10.4g %10.4g\n", abc.priors()[j].name.c_str(),
+                weighted_quantile(v, w, 0.05), weighted_quantile(v, w, 0.5),
+                weighted_quantile(v, w, 0.95), pop.front().eval.theta[j]);
+  }
+  if (vm.count("posterior-csv")) {
+    std::ofstream csv(vm["posterior-csv"].as<std::string>());
+    for (const auto& p : abc.priors()) csv << p.name << ",";
+    csv << "weight,distance\n";
+    for (const auto& p : pop) {
+      for (double x : p.eval.theta) csv << x << ",";
+      csv << p.weight << "," << p.eval.distance << "\n";
+    }
+  }
+  if (vm.count("write-baseline"))
+    write_calibrated_block(vm["write-baseline"].as<std::string>(), abc.priors(),
+                           pop.front().eval.theta,
+                           "Written by 'smugsim calibrate " + setup_path + "' on " +
+                               now_iso8601() + ": the accepted set closest to the targets.");
+  std::cout << "wrote " << o.output << "\n";
+  return 0;
+}
+
+}  // namespace smug

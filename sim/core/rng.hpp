@@ -44,6 +44,8 @@ enum class Purpose : uint32_t {
   kArrests = 19,          // arrests of network members (one stream per organisation and day)
   kStockDynamics = 20,    // inflow/outflow of the other-routes stock
   kOtherNationalities = 21,
+  kRemovalCapacity = 22,  // rounding of a day's removal capacity, one stream per source
+  kLaunch = 23,           // a day's boarding capacity on the coast
   kMeasure = 100,         // + measure index: a measure's own draws (detections by that measure)
   kCalibration = 1000,    // calibration sampler
 };

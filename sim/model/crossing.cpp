@@ -84,7 +84,7 @@ void other_nationalities_arrive(World& w) {
 void launch_boats(World& w) {
   const CrossingParams& p = w.p.crossing;
   if (!viable_day(w.p.weather, w.key, w.date)) return;
-  Stream s(w.key, Purpose::kCrossing, 0, w.uday());
+  Stream s(w.key, Purpose::kLaunch, 0, w.uday());
   // Who boards: each organisation's fixers move the front of its queue.
   std::vector<uint32_t> boarding;
   for (size_t o = 0; o < w.orgs.all().size(); ++o) {
@@ -136,7 +136,7 @@ void launch_boats(World& w) {
       w.orgs.crossing_outcome(t.org, false);
       tell(w, t.person, NewsType::kDrowned);
       t.stage = TripStage::kEnded;
-      w.pop.status[t.person] = Status::kDead;
+      w.pop.hot[t.person].status = Status::kDead;
       continue;
     }
     w.orgs.crossing_outcome(t.org, true);

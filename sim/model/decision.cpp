@@ -33,8 +33,6 @@ void DecisionParams::declare(ParamRegistry& reg) {
             "Monthly income at home of a person without a job (informal work, family)", "prior")
       .real("bus_cost_gbp", "GBP", "170", 0, 5000, "Bus to northern France (EUR 200)",
             "PRESS-PRICES")
-      .real("savings_months", "months", "6", 0, 120,
-            "Months of wages a person can put towards the price", "prior")
       .real("kin_help_gbp", "GBP per tie", "1500", 0, 50000,
             "Money a tie in the UK can lend towards the price", "prior")
       .real("debt_premium", "share of price", "0.5", 0, 10,
@@ -61,7 +59,7 @@ DecisionParams DecisionParams::from(const Scenario& s) {
   return DecisionParams{r("reconsider_interval_days"), r("horizon_months"), r("intercept"),
                         r("gain_weight"), r("female_shift"), r("age_decline"), r("risk_weight"),
                         r("trust_weight"), r("informal_income_gbp"), r("bus_cost_gbp"),
-                        r("savings_months"), r("kin_help_gbp"), r("debt_premium"),
+                        r("kin_help_gbp"), r("debt_premium"),
                         r("offer_advert"), r("offer_per_tie"), r("lorry_price_gbp"),
                         r("lorry_success"), r("lorry_shift"), r("air_price_gbp"),
                         r("air_success"), r("air_shift")};
@@ -71,7 +69,7 @@ namespace {
 
 bool reached_by_development(const World& w, uint32_t i) {
   const Levers& l = w.levers;
-  if (!(l.development_counties >> w.pop.county[i] & 1u)) return false;
+  if (!(l.development_counties >> w.pop.hot[i].county & 1u)) return false;
   // Who the programmes reach is a fixed property of the person, not a daily draw.
   Stream s(w.key, Purpose::kPopulation, i, 1);
   return s.uniform() < l.development_reach;
@@ -80,19 +78,18 @@ bool reached_by_development(const World& w, uint32_t i) {
 }  // namespace
 
 void consider(World& w, uint32_t i) {
-  if (w.pop.status[i] != Status::kHome) return;
+  if (w.pop.hot[i].status != Status::kHome) return;
   const DecisionParams& p = w.p.decision;
-  const int c = w.pop.county[i];
+  const int c = w.pop.hot[i].county;
   w.rec.add(kConsidering, w.day, 1);
   Stream s(w.key, Purpose::kDecide, i, w.uday());
   // Most people have neither an offer of the boat nor the money for a lorry or a flight: they
   // stop here, before beliefs and utilities are computed.
   const double u_offer = s.uniform();
   const double offer_rate =
-      p.offer_advert * w.media.advert[c] + p.offer_per_tie * w.pop.uk_ties[i];
+      p.offer_advert * w.media.advert[c] + p.offer_per_tie * w.pop.hot[i].uk_ties;
   const bool offered = u_offer < 1 - std::exp(-offer_rate);
-  const double savings = w.pop.home_wage[i] * p.savings_months + w.pop.family_money[i] +
-                         p.kin_help_gbp * w.pop.uk_ties[i];
+  const double savings = w.pop.hot[i].savings + p.kin_help_gbp * w.pop.hot[i].uk_ties;
   const bool lorry = savings >= p.lorry_price_gbp, air = savings >= p.air_price_gbp;
   if (!offered && !lorry && !air) return;
 
@@ -134,7 +131,7 @@ void consider(World& w, uint32_t i) {
   // A legal route (what-if) takes people who would otherwise leave irregularly.
   if (w.legal_visas >= 1) {
     w.legal_visas -= 1;
-    w.pop.status[i] = Status::kAbroadLegal;
+    w.pop.hot[i].status = Status::kAbroadLegal;
     w.rec.add(kLegalDepartures, w.day, 1);
     return;
   }
@@ -152,7 +149,15 @@ void background_considerations(World& w) {
   boost::random::binomial_distribution<int> count(static_cast<int>(n),
                                                   1.0 / w.p.decision.reconsider_interval_days);
   const int k = n > 0 ? count(s) : 0;
-  for (int j = 0; j < k; ++j) consider(w, s.below(n));
+  std::vector<uint32_t>& picks = w.picks_scratch;
+  picks.resize(static_cast<size_t>(k));
+  for (int j = 0; j < k; ++j) picks[static_cast<size_t>(j)] = s.below(n);
+  // Each pick is a cache miss on a random person: fetch a few picks ahead so the misses overlap.
+  constexpr size_t kAhead = 16;
+  for (size_t j = 0; j < picks.size(); ++j) {
+    if (j + kAhead < picks.size()) __builtin_prefetch(&w.pop.hot[picks[j + kAhead]]);
+    consider(w, picks[j]);
+  }
 }
 
 }  // namespace smug

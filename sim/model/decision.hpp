@@ -15,7 +15,7 @@ struct World;
 struct DecisionParams {
   double reconsider_interval_days, horizon_months, intercept, gain_weight;
   double female_shift, age_decline, risk_weight, trust_weight;
-  double informal_income_gbp, bus_cost_gbp, savings_months, kin_help_gbp;
+  double informal_income_gbp, bus_cost_gbp, kin_help_gbp;
   double debt_premium;
   double offer_advert, offer_per_tie;
   double lorry_price_gbp, lorry_success, lorry_shift;

@@ -75,7 +75,7 @@ void start_boat_trip(World& w, uint32_t person, int org, double price, bool paid
   w.rec.add(kSignedBoat, w.day, 1);
   w.price_paid_sum += price;
   ++w.price_paid_n;
-  w.pop.status[person] = Status::kTravelling;
+  w.pop.hot[person].status = Status::kTravelling;
   if (detected_at_exit(w, person, t.exit)) {
     tell(w, person, NewsType::kStopped);
     come_home(w, id);
@@ -94,7 +94,7 @@ void start_other_route(World& w, uint32_t person, double success, Exit exit, Str
   w.rec.add(kOtherRouteDepartures, w.day, 1);
   if (s.uniform() < success) {
     // Gone by another route: part of the UK stock that returns are drawn from, not a boat arrival.
-    w.pop.status[person] = Status::kAbroadLegal;
+    w.pop.hot[person].status = Status::kAbroadLegal;
     w.stock.people += 1;
     tell(w, person, NewsType::kCrossed);
   } else {
@@ -106,11 +106,14 @@ void reach_coast(World& w) {
   for (uint32_t id : w.france_arrivals.take(w.day)) {
     Trip& t = w.trips[id];
     if (t.stage != TripStage::kTravelling) continue;
-    // The organisation may have dissolved on the way: take the largest active one, or go home.
+    // The organisation may have dissolved on the way: the one with most fixers takes the
+    // client, or nobody does and they go home.
     if (!w.orgs.all()[t.org].active) {
       int best = -1;
-      for (size_t o = 0; o < w.orgs.all().size(); ++o)
-        if (w.orgs.all()[o].active) best = static_cast<int>(o);
+      const auto& all = w.orgs.all();
+      for (size_t o = 0; o < all.size(); ++o)
+        if (all[o].active && (best < 0 || all[o].members[kFixer] > all[best].members[kFixer]))
+          best = static_cast<int>(o);
       if (best < 0) {
         come_home(w, id);
         continue;
@@ -118,7 +121,7 @@ void reach_coast(World& w) {
       t.org = static_cast<int16_t>(best);
     }
     t.stage = TripStage::kWaiting;
-    w.pop.status[t.person] = Status::kInFrance;
+    w.pop.hot[t.person].status = Status::kInFrance;
     w.orgs.all()[t.org].queue.push_back(id);
   }
 }
@@ -126,7 +129,7 @@ void reach_coast(World& w) {
 void come_home(World& w, uint32_t trip) {
   Trip& t = w.trips[trip];
   t.stage = TripStage::kEnded;
-  w.pop.status[t.person] = Status::kHome;
+  w.pop.hot[t.person].status = Status::kHome;
   w.current_trip[t.person] = -1;
 }
 

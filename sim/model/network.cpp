@@ -21,7 +21,7 @@ void Network::ties(const Population& pop, uint32_t i, std::vector<uint32_t>& out
   out.clear();
   Stream s(key_, Purpose::kNetwork, i, 0);
   const uint32_t vb = pop.village_begin(i), ve = pop.village_end(i);
-  const int c = pop.county[i];
+  const int c = pop.hot[i].county;
   const uint32_t cb = pop.county_begin[c], ce = pop.county_begin[c + 1];
   auto pick = [&](uint32_t b, uint32_t e, int n) {
     if (e - b < 2) return;

@@ -82,9 +82,9 @@ void tell(World& w, uint32_t i, NewsType type) {
   for (uint32_t j : w.ties_scratch) {
     const double u_hear = s.uniform(), u_prompt = s.uniform();
     if (u_hear >= p.hear[k]) continue;
-    w.beliefs.learn(j, w.day, w.pop.county[j], signal, weight);
-    if (type == NewsType::kCrossed && w.pop.uk_ties[j] < 255) ++w.pop.uk_ties[j];
-    if (type == NewsType::kReturned && w.pop.uk_ties[j] > 0) --w.pop.uk_ties[j];
+    w.beliefs.learn(j, w.day, w.pop.hot[j].county, signal, weight);
+    if (type == NewsType::kCrossed && w.pop.hot[j].uk_ties < 255) ++w.pop.hot[j].uk_ties;
+    if (type == NewsType::kReturned && w.pop.hot[j].uk_ties > 0) --w.pop.hot[j].uk_ties;
     if (u_prompt < p.reconsider) w.prompted.push_back(j);
   }
 }

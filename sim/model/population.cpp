@@ -64,6 +64,8 @@ void PopulationParams::declare(ParamRegistry& reg) {
       .real("family_money_gbp", "GBP", "1500", 0, 100000,
             "Median money a person's family can raise towards a journey (log-normal, sd 1)",
             "prior")
+      .real("savings_months", "months", "6", 0, 120,
+            "Months of wages a person can put towards a journey", "prior")
       .integer("village_size", "people", "400", 20, 100000,
                "People at risk per village: the unit of close ties", "prior");
 }
@@ -82,19 +84,20 @@ PopulationParams PopulationParams::from(const Scenario& s) {
   p.kin_uk_share_ne = s.real("population.kin_uk_share_northeast");
   p.kin_uk_share_other = s.real("population.kin_uk_share_other");
   p.family_money_gbp = s.real("population.family_money_gbp");
+  p.savings_months = s.real("population.savings_months");
   p.village_size = static_cast<int>(s.integer("population.village_size"));
   return p;
 }
 
 uint32_t Population::village_begin(uint32_t i) const {
-  const int c = county[i];
+  const int c = hot[i].county;
   const uint32_t b = county_begin[c];
   return b + (i - b) / static_cast<uint32_t>(village_size) * static_cast<uint32_t>(village_size);
 }
 
 uint32_t Population::village_end(uint32_t i) const {
   return std::min<uint32_t>(village_begin(i) + static_cast<uint32_t>(village_size),
-                            county_begin[county[i] + 1]);
+                            county_begin[hot[i].county + 1]);
 }
 
 Population Population::generate(const PopulationParams& p, double scale, StreamKey key) {
@@ -112,14 +115,11 @@ Population Population::generate(const PopulationParams& p, double scale, StreamK
     pop.propensity[c] = k.north_east ? p.ne_propensity : k.north ? p.north_propensity : 1.0;
   }
   pop.county_begin[kNumCounties] = n;
-  pop.county.resize(n);
+  pop.hot.resize(n);
   pop.age.resize(n);
   pop.male.resize(n);
   pop.home_wage.resize(n);
   pop.risk.resize(n);
-  pop.family_money.resize(n);
-  pop.uk_ties.resize(n);
-  pop.status.assign(n, Status::kHome);
   for (int c = 0; c < kNumCounties; ++c) {
     const bool ne = counties()[c].north_east;
     const double unemployment = ne ? p.unemployment_ne : p.unemployment_other;
@@ -128,7 +128,7 @@ Population Population::generate(const PopulationParams& p, double scale, StreamK
     for (uint32_t i = pop.county_begin[c]; i < pop.county_begin[c + 1]; ++i) {
       Stream s(key, Purpose::kPopulation, i, 0);
       boost::random::normal_distribution<double> normal;
-      pop.county[i] = static_cast<uint8_t>(c);
+      pop.hot[i].county = static_cast<uint8_t>(c);
       pop.age[i] = static_cast<uint8_t>(18 + s.below(27));
       pop.male[i] = s.bernoulli(p.male_share);
       // Younger people are more often without work (youth unemployment is the reported figure).
@@ -136,16 +136,17 @@ Population Population::generate(const PopulationParams& p, double scale, StreamK
       const bool employed = !s.bernoulli(u);
       pop.home_wage[i] = employed ? static_cast<float>(wage * std::exp(0.3 * normal(s))) : 0.0f;
       pop.risk[i] = static_cast<float>(normal(s));
-      pop.uk_ties[i] = s.bernoulli(kin) ? 1 : 0;
-      pop.family_money[i] = static_cast<float>(p.family_money_gbp * std::exp(normal(s)));
+      pop.hot[i].uk_ties = s.bernoulli(kin) ? 1 : 0;
+      pop.hot[i].savings = static_cast<float>(pop.home_wage[i] * p.savings_months +
+                                              p.family_money_gbp * std::exp(normal(s)));
     }
   }
   return pop;
 }
 
 size_t Population::bytes() const {
-  return county.capacity() + age.capacity() + male.capacity() + uk_ties.capacity() +
-         status.capacity() + sizeof(float) * (home_wage.capacity() + risk.capacity() + family_money.capacity());
+  return hot.capacity() * sizeof(PersonHot) + age.capacity() + male.capacity() +
+         sizeof(float) * (home_wage.capacity() + risk.capacity());
 }
 
 }  // namespace smug

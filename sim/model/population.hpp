@@ -38,28 +38,36 @@ struct PopulationParams {
   double wage_ne_gbp, wage_other_gbp;
   double kin_uk_share_ne, kin_uk_share_other;
   double family_money_gbp;
+  double savings_months;  // months of wages put by towards a journey
   int village_size;
   static void declare(ParamRegistry& reg);
   static PopulationParams from(const Scenario& s);
 };
 
+// The fields the daily decision loop reads for everyone it picks, packed so that one cache line
+// serves them (the loop is bound by memory latency, not arithmetic).
+struct PersonHot {
+  Status status = Status::kHome;
+  uint8_t county = 0;
+  uint8_t uk_ties = 0;  // kin or friends in the UK the person knows of (capped at 255)
+  uint8_t pad = 0;
+  float savings = 0;  // GBP the person and family can raise: wages put by plus family money
+};
+
 struct Population {
   // Per person.
-  std::vector<uint8_t> county;
+  std::vector<PersonHot> hot;
   std::vector<uint8_t> age;      // years, 18..44
   std::vector<uint8_t> male;     // 0/1
   std::vector<float> home_wage;  // GBP per month (0 when unemployed: informal income is in decision)
   std::vector<float> risk;       // standard-normal risk aversion: higher is more cautious
-  std::vector<float> family_money;  // GBP the family can raise towards a journey
-  std::vector<uint8_t> uk_ties;  // kin or friends in the UK the person knows of (capped at 255)
-  std::vector<Status> status;
   // Per county: index ranges and propensity weight.
   std::array<uint32_t, kNumCounties + 1> county_begin{};
   std::array<double, kNumCounties> propensity{};
   int village_size = 400;
   double scale = 1;
 
-  uint32_t size() const { return static_cast<uint32_t>(county.size()); }
+  uint32_t size() const { return static_cast<uint32_t>(hot.size()); }
   uint32_t village_begin(uint32_t i) const;
   uint32_t village_end(uint32_t i) const;
 

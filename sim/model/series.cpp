@@ -10,7 +10,7 @@ const std::array<SeriesInfo, kNumSeries>& series_info() {
       {"boats", "boats", "Boats launched carrying Albanians", false, true},
       {"boat_people", "people", "People of any nationality on boats carrying Albanians", false, true},
       {"deaths", "people", "Albanians who died crossing", false, true},
-      {"considering", "people", "Considerations of leaving by people at home (at most one per person and day)", false, true},
+      {"considering", "people", "Considerations of leaving by people at home (a person prompted twice in a day counts twice)", false, true},
       {"signed_boat", "people", "People who bought the small-boat route", false, true},
       {"other_route_departures", "people", "People who left by lorry or air with false documents", false, true},
       {"legal_departures", "people", "People who left on a legal work visa", false, true},

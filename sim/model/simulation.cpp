@@ -47,6 +47,9 @@ void weekly(World& w) {
   w.rec.add(kOrgEntries, w.day, week.entries);
   w.rec.add(kOrgDissolutions, w.day, week.dissolutions);
   for (uint32_t id : week.orphaned) come_home(w, id);
+  // Queues of dissolved organisations moved to another: their trips now belong to it.
+  for (size_t o = 0; o < w.orgs.all().size(); ++o)
+    for (uint32_t id : w.orgs.all()[o].queue) w.trips[id].org = static_cast<int16_t>(o);
 }
 
 void record_levels(World& w) {

@@ -154,7 +154,7 @@ void handle(World& w, const UkEvent& e) {
 
 // Removal capacity of one source, in simulated people, rounded stochastically.
 int capacity_today(World& w, double per_day, uint32_t source) {
-  Stream s(w.key, Purpose::kReturns, source, w.uday());
+  Stream s(w.key, Purpose::kRemovalCapacity, source, w.uday());
   const double x = per_day * w.scale;
   return static_cast<int>(x) + (s.uniform() < x - std::floor(x) ? 1 : 0);
 }
@@ -177,7 +177,7 @@ void arrive_in_uk(World& w, uint32_t id) {
   const UkParams& p = w.p.uk;
   t.stage = TripStage::kUkPending;
   t.arrival_day = w.day;
-  w.pop.status[t.person] = Status::kInUk;
+  w.pop.hot[t.person].status = Status::kInUk;
   w.rec.add(kArrivals, w.day, 1);
   ++w.uk.in_uk;
   w.uk.debt_outstanding += t.debt;
@@ -220,7 +220,10 @@ void uk_processing_day(World& w) {
     w.uk.pending.pop();
     if (w.trips[id].stage == TripStage::kUkPending) decide(w, id);
   }
-  for (const UkEvent& e : w.uk.events.take(w.day)) handle(w, e);
+  // Handling an event may file another for today (a detained person refused is removable at
+  // once): take today's bucket until it stays empty.
+  for (auto today = w.uk.events.take(w.day); !today.empty(); today = w.uk.events.take(w.day))
+    for (const UkEvent& e : today) handle(w, e);
   while (!w.uk.voluntary.empty() && w.uk.voluntary.top().first <= w.uk.voluntary_hazard) {
     const uint32_t id = w.uk.voluntary.top().second;
     w.uk.voluntary.pop();

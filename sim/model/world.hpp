@@ -91,6 +91,7 @@ struct World {
   Recorder rec;
   std::vector<uint32_t> prompted;  // people prompted by news to reconsider today
   std::vector<uint32_t> ties_scratch;
+  std::vector<uint32_t> picks_scratch;
   double legal_visas = 0;  // visas available now (simulated)
   double price_paid_sum = 0;  // today's sales
   int price_paid_n = 0;

@@ -133,8 +133,8 @@ inline bool bits_equal(const std::vector<double>& a, const std::vector<double>& 
 
 // Every daily series and every measure's series of two recorders are bit-identical over
 // [from, to); reports the first difference.
-inline ::testing::AssertionResult same_series(const Recorder& a, const Recorder& b,
-                                              size_t from = 0, size_t to = SIZE_MAX) {
+inline ::testing::AssertionResult same_series(const Recorder& a, const Recorder& b, size_t from = 0,
+                                              size_t to = SIZE_MAX) {
   for (int s = 0; s < kNumSeries; ++s) {
     size_t day = 0;
     if (!bits_equal(a.series(SeriesId(s)), b.series(SeriesId(s)), from, to, &day))

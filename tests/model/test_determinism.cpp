@@ -45,15 +45,25 @@ TEST(Determinism, EnsembleIdenticalOnOneAndTwoThreads) {
   }
 }
 
-// Runs the baseline and a variant with the same seed; expects bit-identical series.
-void expect_null(const Changes& variant, uint64_t seed) {
+// Runs two variants of the short busy scenario with the same seed; expects bit-identical series.
+void expect_same(const Changes& a, const Changes& b, uint64_t seed) {
   const ModelInputs in = shipped_inputs();
-  const Model base(short_busy(), in), var(short_busy(variant), in);
-  EXPECT_TRUE(same_series(base.run(seed, 0).rec, var.run(seed, 0).rec));
+  const Model ma(short_busy(a), in), mb(short_busy(b), in);
+  EXPECT_TRUE(same_series(ma.run(seed, 0).rec, mb.run(seed, 0).rec));
+}
+
+// `zero` switches measure `name` on from the start with zero effect: the same as without it.
+void expect_null(const std::string& name, Changes zero, uint64_t seed) {
+  SCOPED_TRACE(name);
+  zero.push_back({name + ".enabled", "true"});
+  zero.push_back({name + ".start", "2020-01-01"});
+  expect_same({{name + ".enabled", "false"}}, zero, seed);
 }
 
 TEST(CommonRandomNumbers, FrenchPatrolsWithFactorOneIsTheBaseline) {
-  expect_null({{"french_patrols.enabled", "true"},
+  // The null_intervention what-if: the baseline has no French-patrols measure.
+  expect_same({},
+              {{"french_patrols.enabled", "true"},
                {"french_patrols.start", "2020-01-01"},
                {"french_patrols.patrol_odds_factor", "1"}},
               6);
@@ -67,32 +77,37 @@ TEST(CommonRandomNumbers, FrenchPatrolsWithFactorOneIsTheBaseline) {
   EXPECT_FALSE(same_series(base.run(6, 0).rec, doubled.run(6, 0).rec));
 }
 
-TEST(CommonRandomNumbers, MeasuresWithZeroEffectAreTheBaseline) {
-  expect_null({{"taskforce_regional.enabled", "true"},
-               {"taskforce_regional.start", "2020-01-01"},
-               {"taskforce_regional.arrest_weekly", "0"},
-               {"taskforce_regional.detect_land", "0"}},
+TEST(CommonRandomNumbers, EveryMeasureWithZeroEffectIsAsIfAbsent) {
+  expect_null("taskforce_regional",
+              {{"taskforce_regional.arrest_weekly", "0"}, {"taskforce_regional.detect_land", "0"}},
               9);
-  expect_null({{"taskforce.arrest_recruiters_weekly", "0"},
+  expect_null("taskforce",
+              {{"taskforce.arrest_recruiters_weekly", "0"},
                {"taskforce.arrest_drivers_weekly", "0"},
-               {"taskforce.exit_detect", "0"},
-               {"taskforce.start", "2020-01-01"}},
+               {"taskforce.exit_detect", "0"}},
               9);
-  // The baseline against a variant without the taskforce at all, whose zero-effect version is
-  // the one above.
-  expect_null({{"taskforce.enabled", "false"}},
+  expect_null("kosovo_drones",
+              {{"kosovo_drones.detect", "0"}, {"kosovo_drones.arrest_drivers_weekly", "0"}}, 9);
+  expect_null("frontex_albania",
+              {{"frontex_albania.detect_south", "0"}, {"frontex_albania.detect_other_land", "0"}},
               9);
-}
-
-TEST(CommonRandomNumbers, ZeroEffectTaskforceEqualsNoTaskforce) {
-  const ModelInputs in = shipped_inputs();
-  const Changes zero = {{"taskforce.arrest_recruiters_weekly", "0"},
-                        {"taskforce.arrest_drivers_weekly", "0"},
-                        {"taskforce.exit_detect", "0"}};
-  Changes none = zero;
-  none.push_back({"taskforce.enabled", "false"});
-  const Model a(short_busy(zero), in), b(short_busy(none), in);
-  EXPECT_TRUE(same_series(a.run(13, 0).rec, b.run(13, 0).rec));
+  expect_null("uk_albania_deal_aug22",
+              {{"uk_albania_deal_aug22.removal_delay_factor", "1"},
+               {"uk_albania_deal_aug22.removal_capacity_per_day", "0"},
+               {"uk_albania_deal_aug22.campaign", "0"}},
+              9);
+  expect_null("joint_communique",
+              {{"joint_communique.decision_delay_factor", "1"},
+               {"joint_communique.grant_rate_factor", "1"},
+               {"joint_communique.slavery_referral_factor", "1"},
+               {"joint_communique.removal_delay_factor", "1"},
+               {"joint_communique.removal_capacity_per_day", "0"},
+               {"joint_communique.detention_share", "0"},
+               {"joint_communique.airport_detect", "0"},
+               {"joint_communique.stock_removal_factor", "1"},
+               {"joint_communique.voluntary_return_factor", "1"},
+               {"joint_communique.campaign", "0"}},
+              9);
 }
 
 TEST(CommonRandomNumbers, ScenarioDifferingFromADateIsIdenticalBeforeIt) {

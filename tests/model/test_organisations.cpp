@@ -32,8 +32,8 @@ int role_total(const Organisations& orgs, Role r) {
 }
 
 TEST(Taskforce, ArrestsShrinkAndDissolveOrganisationsAndAreAttributedToIt) {
-  const Scenario s = quiet_market({{"taskforce.arrest_recruiters_weekly", "0.3"},
-                                   {"taskforce.arrest_drivers_weekly", "0.3"}});
+  const Scenario s = quiet_market(
+      {{"taskforce.arrest_recruiters_weekly", "0.3"}, {"taskforce.arrest_drivers_weekly", "0.3"}});
   const ModelParams p = ModelParams::from(s);
   const auto measures = make_measures(s);
   const uint32_t tf = measure_index("taskforce");
@@ -65,7 +65,8 @@ TEST(Taskforce, ArrestsShrinkAndDissolveOrganisationsAndAreAttributedToIt) {
     dissolutions += wk.dissolutions;
     // The taskforce arrests recruiters and drivers only; nobody is hired while nothing sells.
     // Members of organisations dissolved this week count as gone.
-    const int lost = recruiters + drivers - role_total(treated, kRecruiter) - role_total(treated, kDriver);
+    const int lost =
+        recruiters + drivers - role_total(treated, kRecruiter) - role_total(treated, kDriver);
     EXPECT_GE(lost, wk.arrests_by_measure[tf]);
     EXPECT_LE(role_total(treated, kFixer), fixers);
     for (const auto& o : treated.all())

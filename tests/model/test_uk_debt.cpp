@@ -38,12 +38,12 @@ TEST(Debt, RepaidMonthByMonthToTheOrganisation) {
   const uint32_t id = static_cast<uint32_t>(w.trips.size());
   w.trips.push_back(t);
   w.current_trip[person] = static_cast<int32_t>(id);
-  w.pop.status[person] = Status::kInFrance;
+  w.pop.hot[person].status = Status::kInFrance;
 
   const int arrival = 10;
   sim.set_day(arrival);
   arrive_in_uk(w, id);
-  EXPECT_EQ(w.pop.status[person], Status::kInUk);
+  EXPECT_EQ(w.pop.hot[person].status, Status::kInUk);
   EXPECT_DOUBLE_EQ(w.uk.debt_outstanding, price);
   const double cash0 = w.orgs.all()[org].cash;
 

@@ -31,9 +31,15 @@ Evaluation evaluate_parameters(const CalibrationContext& ctx, const std::vector<
     s.set(ctx.setup.priors[j].name, buf, origin);
   }
   const Model model(s, ctx.inputs);
+  // A proposal selling five times the largest target's upper bound is hopeless: stop it early.
+  RunLimits limits;
+  double largest = 0;
+  for (const auto& t : ctx.targets)
+    if (!t.yoy) largest = std::max(largest, t.upper);
+  if (largest > 0) limits.max_boat_sales = 5 * largest;
   std::vector<ReplicateResult> results;
   for (int r = 0; r < ctx.setup.replicates; ++r)
-    results.push_back(model.run(ctx.setup.abc.seed, static_cast<uint64_t>(r)));
+    results.push_back(model.run(ctx.setup.abc.seed, static_cast<uint64_t>(r), limits));
   const out::RunData data = make_run_data(s, model, results, {});
   const auto scored = out::evaluate_targets(data, ctx.targets);
   Evaluation e;

@@ -104,13 +104,24 @@ void step(World& w) {
 Model::Model(const Scenario& s, ModelInputs inputs)
     : params_(ModelParams::from(s)), inputs_(std::move(inputs)), measures_(make_measures(s)) {}
 
-ReplicateResult Model::run(uint64_t seed, uint64_t replicate) const {
+ReplicateResult Model::run(uint64_t seed, uint64_t replicate, const RunLimits& limits) const {
   const auto t0 = std::chrono::steady_clock::now();
   const RunParams& r = params_.run;
   World w(params_, inputs_, measures_, StreamKey::make(seed, replicate), r.start, r.ndays(),
           r.scale);
-  for (w.day = 0; w.day < w.ndays; ++w.day) step(w);
-  ReplicateResult out{seed, replicate, std::move(w.rec), 0, 0};
+  double sales = 0;
+  bool aborted = false;
+  for (w.day = 0; w.day < w.ndays; ++w.day) {
+    step(w);
+    sales += w.rec.series(kSignedBoat)[static_cast<size_t>(w.day)];
+    if (sales > limits.max_boat_sales * r.scale) {
+      aborted = true;
+      for (int d = w.day + 1; d < w.ndays; ++d)
+        for (int k = 0; k < kNumSeries; ++k) w.rec.set(static_cast<SeriesId>(k), d, std::nan(""));
+      break;
+    }
+  }
+  ReplicateResult out{seed, replicate, std::move(w.rec), 0, 0, aborted};
   out.rec.finish(r.scale);
   out.state_bytes = w.pop.bytes() + w.beliefs.bytes() + w.trips.capacity() * sizeof(Trip) +
                     w.current_trip.capacity() * sizeof(int32_t);

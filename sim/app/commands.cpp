@@ -15,6 +15,8 @@ const std::vector<Command>& commands() {
       {"check", "validate a scenario file and print it resolved, with origins", cmd_check},
       {"params", "list every parameter (unit, default, range, doc, source)", cmd_params},
       {"summarize", "summarise a run file by day, month, quarter, year or window", cmd_summarize},
+      {"sweep", "run every row of a design with the same replicates (one run file)", cmd_sweep},
+      {"design", "write a design (grid or Latin hypercube) for sweep", cmd_design},
       {"compare", "paired differences between two runs of the same replicates", cmd_compare},
       {"targets", "check a run against the calibration targets (exit 1 if any fails)", cmd_targets},
       {"calibrate", "fit the free parameters to the targets (ABC); resumable", cmd_calibrate},

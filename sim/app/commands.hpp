@@ -24,6 +24,8 @@ int cmd_summarize(const Args& args);
 int cmd_calibrate(const Args& args);
 int cmd_compare(const Args& args);
 int cmd_targets(const Args& args);
+int cmd_sweep(const Args& args);
+int cmd_design(const Args& args);
 
 std::string version_text();
 

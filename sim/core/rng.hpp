@@ -48,6 +48,8 @@ enum class Purpose : uint32_t {
   kLaunch = 23,           // a day's boarding capacity on the coast
   kMeasure = 100,         // + measure index: a measure's own draws (detections by that measure)
   kCalibration = 1000,    // calibration sampler
+  kPosteriorDraw = 1001,  // `run --posterior`: which particle each draw takes (entity = draw)
+  kDesign = 1002,         // `design --lhs`: the strata permutation and jitter (entity = parameter)
 };
 
 constexpr uint32_t purpose_id(Purpose p) { return static_cast<uint32_t>(p); }

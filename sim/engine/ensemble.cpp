@@ -2,12 +2,19 @@
 
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <thread>
 
 namespace smug {
 
 std::vector<ReplicateResult> run_ensemble(const Model& model, const EnsembleOptions& o) {
+  return run_ensemble(std::vector<const Model*>(o.replicates.size(), &model), o);
+}
+
+std::vector<ReplicateResult> run_ensemble(const std::vector<const Model*>& models,
+                                          const EnsembleOptions& o) {
   const size_t n = o.replicates.size();
+  if (models.size() != n) throw std::invalid_argument("run_ensemble: one model per replicate");
   std::vector<std::optional<ReplicateResult>> slots(n);
   std::atomic<size_t> next{0};
   std::atomic<size_t> done{0};
@@ -19,8 +26,9 @@ std::vector<ReplicateResult> run_ensemble(const Model& model, const EnsembleOpti
       const size_t i = next.fetch_add(1);
       if (i >= n) return;
       try {
-        ReplicateResult r = model.run(o.seed, o.replicates[i]);
+        ReplicateResult r = models[i]->run(o.seed, o.replicates[i]);
         std::lock_guard<std::mutex> lock(report);
+        if (o.on_result) o.on_result(i, r);
         slots[i] = std::move(r);
         const size_t d = ++done;
         if (o.on_done) o.on_done(*slots[i], d, n);

@@ -14,6 +14,10 @@ struct EnsembleOptions {
   uint64_t seed = 1;
   std::vector<uint64_t> replicates;  // replicate keys to run
   int threads = 1;
+  // Called (from worker threads, serialised) after each replicate finishes, with its index in
+  // `replicates`, before on_done. An exception thrown here stops the ensemble and is rethrown by
+  // run_ensemble: this is where a caller saves each result as it comes (checkpoints).
+  std::function<void(size_t index, const ReplicateResult&)> on_result;
   // Called (from worker threads, serialised) after each replicate finishes.
   std::function<void(const ReplicateResult&, size_t done, size_t total)> on_done;
   // Set to true from outside (e.g. a signal handler) to stop taking new replicates.
@@ -23,5 +27,11 @@ struct EnsembleOptions {
 // Results in the order of options.replicates; replicates not run because of `stop` are missing
 // (the vector is shorter only if stopped).
 std::vector<ReplicateResult> run_ensemble(const Model& model, const EnsembleOptions& options);
+
+// As above, but replicate i runs models[i] (same length as options.replicates): for ensembles
+// whose parameters differ between replicates (posterior draws, design rows). The models must
+// outlive the call.
+std::vector<ReplicateResult> run_ensemble(const std::vector<const Model*>& models,
+                                          const EnsembleOptions& options);
 
 }  // namespace smug

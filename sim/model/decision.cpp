@@ -34,14 +34,14 @@ void DecisionParams::declare(ParamRegistry& reg) {
       .real("bus_cost_gbp", "GBP", "170", 0, 5000, "Bus to northern France (EUR 200)",
             "PRESS-PRICES")
       .real("kin_help_gbp", "GBP per tie", "1500", 0, 50000,
-            "Money a tie in the UK can lend towards the price", "prior")
+            "Money kin or a tie in the UK can lend towards the price", "prior")
       .real("debt_premium", "share of price", "0.5", 0, 10,
             "Extra perceived cost of buying on credit (debt bond), times distrust", "prior")
       .real("offer_advert", "rate", "1.0", 0, 100,
             "How strongly advert saturation puts an offer of the boat in front of a person",
             "prior (calibrated)")
       .real("offer_per_tie", "rate", "0.5", 0, 100,
-            "How strongly each tie in the UK puts an offer in front of a person", "prior")
+            "How strongly each tie who crossed by boat puts an offer in front of a person", "prior")
       .real("lorry_price_gbp", "GBP", "10000", 1000, 50000, "Price of a lorry crossing",
             "PRESS-PRICES (GBP 7,000-25,000)")
       .real("lorry_success", "probability", "0.6", 0, 1,
@@ -89,7 +89,8 @@ void consider(World& w, uint32_t i) {
   const double offer_rate =
       p.offer_advert * w.media.advert[c] + p.offer_per_tie * w.pop.hot[i].uk_ties;
   const bool offered = u_offer < 1 - std::exp(-offer_rate);
-  const double savings = w.pop.hot[i].savings + p.kin_help_gbp * w.pop.hot[i].uk_ties;
+  const double savings =
+      w.pop.hot[i].savings + p.kin_help_gbp * (w.pop.hot[i].kin_uk + w.pop.hot[i].uk_ties);
   const bool lorry = savings >= p.lorry_price_gbp, air = savings >= p.air_price_gbp;
   if (!offered && !lorry && !air) return;
 

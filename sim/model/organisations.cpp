@@ -65,7 +65,10 @@ void OrgParams::declare(ParamRegistry& reg) {
             "Weekly chance a new organisation enters regardless of the market", "prior")
       .real("entry_per_revenue", "per week per GBP 100k weekly revenue", "0.15", 0, 100,
             "Rise in the weekly chance of entry per GBP 100,000 of weekly market revenue", "prior")
-      .integer("max", "organisations", "60", 1, 1000, "Most organisations at once", "prior");
+      .integer("max", "organisations", "60", 1, 1000, "Most organisations at once", "prior")
+      .integer("max_members", "people", "150", 4, 100000,
+               "Most members one organisation can manage (beyond it, new organisations enter)",
+               "prior: PRESS-NETWORKS (groups of tens of members)");
 }
 
 OrgParams OrgParams::from(const Scenario& s) {
@@ -94,6 +97,7 @@ OrgParams OrgParams::from(const Scenario& s) {
   p.entry_base_weekly = s.real("organisations.entry_base_weekly");
   p.entry_per_revenue = s.real("organisations.entry_per_revenue");
   p.max_orgs = static_cast<int>(s.integer("organisations.max"));
+  p.max_members = static_cast<int>(s.integer("organisations.max_members"));
   return p;
 }
 
@@ -243,7 +247,8 @@ OrgWeek Organisations::week(int day, const Levers& levers, size_t nmeasures) {
     o.profit_trend += 0.25 * (profit - o.profit_trend);
     if (o.profit_trend > 0) {
       o.hire_budget += p_.reinvest_share * o.profit_trend;
-      const int cap = static_cast<int>(p_.max_growth_per_week * o.total_members()) + 1;
+      const int cap = std::min(static_cast<int>(p_.max_growth_per_week * o.total_members()) + 1,
+                               p_.max_members - o.total_members());
       int hires = std::min(cap, static_cast<int>(o.hire_budget / std::max(1.0, p_.hire_cost_gbp)));
       hires = std::min(hires, static_cast<int>(std::max(0.0, o.cash) / std::max(1.0, p_.hire_cost_gbp)));
       for (int h = 0; h < hires; ++h) {

@@ -31,6 +31,7 @@ struct OrgParams {
   double arrest_base_weekly;
   double entry_base_weekly, entry_per_revenue;  // entry hazard: base + per GBP 100k weekly revenue
   int max_orgs;
+  int max_members;
   static void declare(ParamRegistry& reg);
   static OrgParams from(const Scenario& s);
 };

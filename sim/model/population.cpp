@@ -136,7 +136,7 @@ Population Population::generate(const PopulationParams& p, double scale, StreamK
       const bool employed = !s.bernoulli(u);
       pop.home_wage[i] = employed ? static_cast<float>(wage * std::exp(0.3 * normal(s))) : 0.0f;
       pop.risk[i] = static_cast<float>(normal(s));
-      pop.hot[i].uk_ties = s.bernoulli(kin) ? 1 : 0;
+      pop.hot[i].kin_uk = s.bernoulli(kin) ? 1 : 0;
       pop.hot[i].savings = static_cast<float>(pop.home_wage[i] * p.savings_months +
                                               p.family_money_gbp * std::exp(normal(s)));
     }

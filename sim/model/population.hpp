@@ -49,8 +49,10 @@ struct PopulationParams {
 struct PersonHot {
   Status status = Status::kHome;
   uint8_t county = 0;
-  uint8_t uk_ties = 0;  // kin or friends in the UK the person knows of (capped at 255)
-  uint8_t pad = 0;
+  // Ties who went to the UK by small boat (capped at 255): word of mouth that can put the person in
+  // touch with a smuggler. Zero at the start; news of a crossing adds one, of a return removes one.
+  uint8_t uk_ties = 0;
+  uint8_t kin_uk = 0;  // long-standing kin in the UK (2020): help with money, not with smugglers
   float savings = 0;  // GBP the person and family can raise: wages put by plus family money
 };
 

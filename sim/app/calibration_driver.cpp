@@ -14,9 +14,21 @@ namespace smug {
 double target_distance(const std::vector<out::TargetResult>& results) {
   double sum = 0;
   for (const auto& r : results) {
-    const double centre = (r.target.lower + r.target.upper) / 2;
-    const double half = std::max(1e-12, (r.target.upper - r.target.lower) / 2);
-    const double z = std::isfinite(r.mean) ? (r.mean - centre) / half : 1000.0;
+    const double lo = r.target.lower, hi = r.target.upper;
+    double z;
+    if (!std::isfinite(r.mean)) {
+      z = 1000;
+    } else if (lo > 0) {
+      // Counts and prices span orders of magnitude: distance on the log scale, from the band's
+      // geometric centre, in units of its log half-width (a miss by a factor counts the same
+      // whether the run is too high or too low).
+      const double centre = std::sqrt(lo * hi);
+      const double half = std::max(1e-12, std::log(hi / centre));
+      z = std::log(std::max(r.mean, lo / 1000) / centre) / half;
+    } else {
+      const double half = std::max(1e-12, (hi - lo) / 2);
+      z = (r.mean - (lo + hi) / 2) / half;
+    }
     sum += z * z;
   }
   return results.empty() ? 0 : std::sqrt(sum / results.size());

@@ -23,8 +23,10 @@ struct CalibrationContext {
   CalibrationSetup setup;
 };
 
-// Distance of a run from the targets: root mean square of (mean - band centre) / half-width; a
-// target the run cannot evaluate counts as 1000 half-widths away.
+// Distance of a run from the targets: root mean square over targets of the miss in units of the
+// band's half-width, on the log scale for bands with a positive lower bound (counts, prices) and
+// linearly otherwise; a target the run cannot evaluate counts as 1000 half-widths away. A run
+// inside every band has a distance below 1.
 double target_distance(const std::vector<out::TargetResult>& results);
 
 // Runs the model at theta (replicates 0..R-1 with seed setup.abc.seed) and scores it.

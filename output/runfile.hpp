@@ -42,6 +42,14 @@ struct RunData {
   std::vector<uint64_t> replicate_ids;
   std::vector<double> wall_seconds;  // per replicate
   std::vector<Series> series;
+  // Parameters that differ between replicates: posterior draws (`run --posterior`) or design rows
+  // (`sweep`). Empty when every replicate ran the scenario's own values.
+  std::vector<std::string> varied_names;  // "section.key"
+  std::vector<double> varied_values;      // [replicate][varied_names], row-major
+  // sweep: the design row (0-based, after the header) each replicate ran; else empty.
+  std::vector<int32_t> design_rows;
+  // run --posterior: the posterior row (particle, 0-based) each replicate's draw took; else empty.
+  std::vector<int32_t> posterior_rows;
   std::vector<ParamRecord> params;
   std::vector<ScenarioText> scenario_files;  // every file in the extends chain, in order
   std::string resolved_scenario;             // the resolved INI text

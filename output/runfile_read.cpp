@@ -69,6 +69,32 @@ void read_provenance_group(const H5::Group& g, RunData& d) {
   }
 }
 
+std::vector<int32_t> read_rows(const H5::DataSet& ds, size_t expected) {
+  if (ds.getTypeClass() != H5T_INTEGER) throw Corrupt("'" + ds.getObjName() + "' is not integer");
+  if (h5::extent(ds, 1)[0] != expected) throw Corrupt("'" + ds.getObjName() + "' wrong length");
+  std::vector<int32_t> v(expected);
+  if (expected > 0) ds.read(v.data(), H5::PredType::NATIVE_INT32);
+  return v;
+}
+
+// Optional: files of runs whose replicates all ran the same parameters have none of these.
+void read_varied(const H5::H5File& file, RunData& d, hsize_t nrep) {
+  if (file.nameExists("design_row")) {
+    d.design_rows = read_rows(file.openDataSet("design_row"), nrep);
+  }
+  if (file.nameExists("posterior_row")) {
+    d.posterior_rows = read_rows(file.openDataSet("posterior_row"), nrep);
+  }
+  if (!file.nameExists("varied_param_name")) return;
+  d.varied_names = h5::read_strings(file.openDataSet("varied_param_name"));
+  const H5::DataSet values = file.openDataSet("varied_value");
+  const auto dims = h5::extent(values, 2);
+  if (dims[0] != nrep || dims[1] != d.varied_names.size()) {
+    throw Corrupt("'varied_value' is not [replicate, varied_param]");
+  }
+  d.varied_values = read_doubles(values, nrep * d.varied_names.size());
+}
+
 // Root string attributes other than the schema's own are provenance (including hdf5_version,
 // which the writer adds).
 void read_root_attributes(const H5::H5File& file, RunData& d) {
@@ -129,6 +155,7 @@ RunData read_contents(const H5::H5File& file) {
     d.series.push_back(std::move(s));
   }
 
+  read_varied(file, d, nrep);
   read_root_attributes(file, d);
   read_provenance_group(file.openGroup("provenance"), d);
   return d;

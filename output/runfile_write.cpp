@@ -35,8 +35,10 @@ constexpr int kDeflateLevel = 4;
 
 // Dataset names the schema owns at the root; a series may not take them.
 const std::set<std::string>& reserved_root_names() {
-  static const std::set<std::string> names = {"replicate",     "time",         "seed",
-                                              "replicate_key", "wall_seconds", "provenance"};
+  static const std::set<std::string> names = {
+      "replicate",    "time",         "seed",              "replicate_key",
+      "wall_seconds", "provenance",   "varied_param",      "varied_param_name",
+      "varied_value", "design_row",   "posterior_row"};
   return names;
 }
 
@@ -56,6 +58,16 @@ void validate(const RunData& d) {
   if (nrep < 1) fail("no replicates");
   if (d.replicate_ids.size() != nrep || d.wall_seconds.size() != nrep) {
     fail("seeds, replicate_ids and wall_seconds differ in length");
+  }
+  if (d.varied_values.size() != nrep * d.varied_names.size()) {
+    fail("varied_values has " + std::to_string(d.varied_values.size()) + " values, expected " +
+         std::to_string(nrep * d.varied_names.size()));
+  }
+  if (!d.design_rows.empty() && d.design_rows.size() != nrep) {
+    fail("design_rows has the wrong length");
+  }
+  if (!d.posterior_rows.empty() && d.posterior_rows.size() != nrep) {
+    fail("posterior_rows has the wrong length");
   }
   std::set<std::string> seen;
   for (const auto& s : d.series) {
@@ -122,6 +134,32 @@ void per_replicate(H5::Group& g, const std::string& name, const H5::PredType& fi
   h5::write_attr(ds, "long_name", long_name);
   if (!units.empty()) h5::write_attr(ds, "units", units);
   attach(ds, replicate, 0);
+}
+
+// The parameters that vary by replicate: a dimension `varied_param`, their names, and
+// `varied_value` [replicate, varied_param]; the design or posterior row of each replicate.
+void write_varied(H5::H5File& file, const RunData& d, const H5::DataSet& replicate) {
+  if (!d.design_rows.empty()) {
+    per_replicate(file, "design_row", H5::PredType::STD_I32LE, H5::PredType::NATIVE_INT32,
+                  d.design_rows, replicate, "row of the design file (0-based) the replicate ran",
+                  "");
+  }
+  if (!d.posterior_rows.empty()) {
+    per_replicate(file, "posterior_row", H5::PredType::STD_I32LE, H5::PredType::NATIVE_INT32,
+                  d.posterior_rows, replicate,
+                  "row of the posterior file (particle, 0-based) the replicate's draw took", "");
+  }
+  if (d.varied_names.empty()) return;
+  const H5::DataSet param =
+      index_scale(file, "varied_param", d.varied_names.size(), "parameter varied by replicate");
+  string_list(file, "varied_param_name", param, d.varied_names, "parameter name (section.key)");
+  const hsize_t dims[2] = {d.seeds.size(), d.varied_names.size()};
+  H5::DataSet ds = file.createDataSet("varied_value", H5::PredType::IEEE_F64LE,
+                                      H5::DataSpace(2, dims), tracked_dcpl());
+  ds.write(d.varied_values.data(), H5::PredType::NATIVE_DOUBLE);
+  h5::write_attr(ds, "long_name", "value of each varied parameter in each replicate");
+  attach(ds, replicate, 0);
+  attach(ds, param, 1);
 }
 
 void write_provenance(H5::H5File& file, const RunData& d) {
@@ -214,6 +252,7 @@ void write_contents(const std::string& tmp, const RunData& d) {
       attach(ds, replicate, 0);
       attach(ds, time, 1);
     }
+    write_varied(file, d, replicate);
   }
   write_provenance(file, d);
 

@@ -149,6 +149,7 @@ int cmd_calibrate(const Args& args) {
   }
   if (vm.count("posterior-csv")) {
     std::ofstream csv(vm["posterior-csv"].as<std::string>());
+    csv.precision(17);  // full precision: runs drawing from the posterior use these values
     for (const auto& p : abc.priors()) csv << p.name << ",";
     csv << "weight,distance\n";
     for (const auto& p : pop) {

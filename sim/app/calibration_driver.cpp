@@ -5,6 +5,8 @@
 #include <mutex>
 #include <thread>
 
+#include "app/distributed.hpp"
+#include "app/distributed_calibration.hpp"
 #include "app/run_record.hpp"
 #include "model/simulation.hpp"
 #include "output/runfile.hpp"
@@ -155,10 +157,19 @@ Abc run_calibration(const CalibrationContext& ctx, const CalibrationOptions& o) 
         if (o.on_progress) o.on_progress(abc, d, proposals.size());
       }
     };
-    std::vector<std::thread> pool;
-    for (int t = 1; t < std::max(1, o.threads); ++t) pool.emplace_back(worker);
-    worker();
-    for (auto& th : pool) th.join();
+    if (dist::active()) {  // MPI: the proposals over every rank (distributed_calibration.cpp)
+      done.store(evaluate_over_ranks(
+          ctx, proposals, evaluated,
+          [&](size_t d) {
+            if (o.on_progress) o.on_progress(abc, d, proposals.size());
+          },
+          o.stop));
+    } else {
+      std::vector<std::thread> pool;
+      for (int t = 1; t < std::max(1, o.threads); ++t) pool.emplace_back(worker);
+      worker();
+      for (auto& th : pool) th.join();
+    }
     if (failure) std::rethrow_exception(failure);
     if (done.load() < proposals.size()) break;  // stopped: the generation is dropped whole
     for (auto& e : evaluated) e.generation = abc.generation();

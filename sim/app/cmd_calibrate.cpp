@@ -9,6 +9,8 @@
 
 #include "app/calibration_driver.hpp"
 #include "app/commands.hpp"
+#include "app/distributed.hpp"
+#include "app/distributed_calibration.hpp"
 #include "app/inputs.hpp"
 #include "app/progress.hpp"
 #include "app/run_record.hpp"
@@ -103,6 +105,13 @@ int cmd_calibrate(const Args& args) {
   CalibrationContext ctx{s, load_inputs(s, scenario_path),
                          out::read_targets(relative_to(setup_path, setup.targets)), setup};
 
+  if (dist::is_worker()) {  // MPI: evaluate what rank 0 hands out; rank 0 runs the ABC
+    std::signal(SIGINT, on_calibrate_signal);
+    std::signal(SIGTERM, on_calibrate_signal);
+    evaluate_for_rank0(ctx, &g_stop);
+    return 0;
+  }
+
   CalibrationOptions o;
   o.output = vm["output"].as<std::string>();
   o.resume = vm.count("resume") > 0;
@@ -125,6 +134,7 @@ int cmd_calibrate(const Args& args) {
   std::signal(SIGINT, on_calibrate_signal);
   std::signal(SIGTERM, on_calibrate_signal);
   const Abc abc = run_calibration(ctx, o);
+  dist::finish();
   std::signal(SIGINT, SIG_DFL);
   std::signal(SIGTERM, SIG_DFL);
   if (g_stop.load()) {

@@ -20,6 +20,8 @@ const std::vector<Command>& commands() {
       {"compare", "paired differences between two runs of the same replicates", cmd_compare},
       {"targets", "check a run against the calibration targets (exit 1 if any fails)", cmd_targets},
       {"calibrate", "fit the free parameters to the targets (ABC); resumable", cmd_calibrate},
+      {"merge", "combine the shards of a job array (run|sweep --shard) into one run file",
+       cmd_merge},
   };
   return list;
 }

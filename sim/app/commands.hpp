@@ -26,6 +26,7 @@ int cmd_compare(const Args& args);
 int cmd_targets(const Args& args);
 int cmd_sweep(const Args& args);
 int cmd_design(const Args& args);
+int cmd_merge(const Args& args);
 
 std::string version_text();
 

@@ -11,13 +11,17 @@
 #include <thread>
 
 #include "app/checkpoint.hpp"
+#include "app/distributed.hpp"
+#include "app/distributed_run.hpp"
 #include "app/inputs.hpp"
 #include "app/progress.hpp"
 #include "app/run_record.hpp"
 #include "app/scenario_files.hpp"
+#include "app/sha256.hpp"
 #include "app/summary_table.hpp"
 #include "core/errors.hpp"
 #include "engine/ensemble.hpp"
+#include "output/merge.hpp"
 #include "output/summary.hpp"
 #include "params/value_text.hpp"
 
@@ -166,13 +170,17 @@ po::options_description run_options() {
       "resume",
       "complete an interrupted run of the same command from the replicates it finished "
       "(kept in OUTPUT.partial/); refused if anything that decides the numbers changed")(
-      "quiet,q", "no progress bar and no summary");
+      "shard", po::value<std::string>(),
+      "I/N: run only slice I (0-based) of N of the replicates, for job arrays ('slurm': this "
+      "array task's slice); writes OUTPUT's NAME.shard-I-of-N.h5, and 'smugsim merge OUTPUT "
+      "NAME.shard-*' combines the shards")("quiet,q", "no progress bar and no summary");
   return opts;
 }
 
 RunSetup make_run_setup(const po::variables_map& vm, const std::string& output_suffix) {
   const std::string path = vm["scenario"].as<std::string>();
-  RunSetup r{load_scenario(path), path, "", 1, vm.count("quiet") > 0, vm.count("resume") > 0, {}};
+  RunSetup r{load_scenario(path),    path, "", 1, vm.count("quiet") > 0,
+             vm.count("resume") > 0, {},   {}};
   Scenario& s = r.scenario;
   const Origin cli{"command line", 0};
   auto override_with = [&](const char* opt, const char* key) {
@@ -212,10 +220,49 @@ RunSetup make_run_setup(const po::variables_map& vm, const std::string& output_s
                   ? vm["threads"].as<int>()
                   : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   if (r.threads < 1) throw UsageError("--threads must be at least 1");
+  if (vm.count("shard")) {
+    r.shard = parse_shard(vm["shard"].as<std::string>());
+    r.output = shard_output(r.output, r.shard);  // every task of an array gives the same -o
+  }
   return r;
 }
 
+namespace {
+
+int execute_slots(const RunJob& job);
+
+// The job restricted to its shard's slots, with attributes naming the slice and the whole run.
+RunJob shard_of(const RunJob& job) {
+  const Shard& shard = job.setup->shard;
+  const size_t n = job.slot_key.size();
+  if (shard.count > n)
+    throw UsageError("--shard " + std::to_string(shard.index) + "/" + std::to_string(shard.count) +
+                     ": more shards than the run's " + std::to_string(n) + " replicates");
+  std::string whole;  // what decides the whole run's numbers: equal in every shard of it
+  for (const auto& [k, v] : make_manifest(job, RunParams::from(job.setup->scenario)))
+    if (std::find(kInformationalFields.begin(), kInformationalFields.end(), k) ==
+        kInformationalFields.end())
+      whole += k + "=" + v + "\n";
+  const size_t begin = shard_begin(shard, n), end = shard_end(shard, n);
+  RunJob part = job;
+  part.slot_key.assign(job.slot_key.begin() + begin, job.slot_key.begin() + end);
+  if (!job.slot_row.empty())
+    part.slot_row.assign(job.slot_row.begin() + begin, job.slot_row.begin() + end);
+  for (auto& [k, v] :
+       out::shard_attributes({shard.index, shard.count, begin, n, sha256_hex(whole)}))
+    part.provenance[k] = v;
+  return part;
+}
+
+}  // namespace
+
 int execute(const RunJob& job) {
+  return job.setup->shard.active() ? execute_slots(shard_of(job)) : execute_slots(job);
+}
+
+namespace {
+
+int execute_slots(const RunJob& job) {
   const RunSetup& setup = *job.setup;
   const size_t nslots = job.slot_key.size();
   // One model per parameter set in use; without a table, the scenario's own.
@@ -241,6 +288,16 @@ int execute(const RunJob& job) {
   };
   const Model& first = *model_of(0);
   const RunParams& run = first.params().run;
+  const SlotRunner run_slot = [&](size_t slot) {
+    return model_of(slot)->run(run.seed, job.slot_key[slot]);
+  };
+  if (dist::is_worker()) {  // MPI: run what rank 0 hands out; rank 0 keeps the files
+    g_stop.store(false);
+    std::signal(SIGINT, on_signal);
+    std::signal(SIGTERM, on_signal);
+    run_slots_for_rank0(run_slot, &g_stop);
+    return 0;
+  }
 
   CheckpointStore store(setup.output, make_manifest(job, run), setup.resume);
   if (store.replaced()) {
@@ -279,7 +336,9 @@ int execute(const RunJob& job) {
   eo.stop = &g_stop;
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
-  std::vector<ReplicateResult> fresh = run_ensemble(models, eo);
+  std::vector<ReplicateResult> fresh =
+      dist::active() ? run_slots_over_ranks(todo, run_slot, eo) : run_ensemble(models, eo);
+  dist::finish();
   std::signal(SIGINT, SIG_DFL);
   std::signal(SIGTERM, SIG_DFL);
   if (fresh.size() < todo.size()) {
@@ -301,6 +360,7 @@ int execute(const RunJob& job) {
   prov["command"] = command;
   prov["scenario"] = setup.scenario_path;
   prov["threads"] = std::to_string(setup.threads);
+  if (dist::active()) prov["mpi_ranks"] = std::to_string(dist::ranks());
   prov["scale"] = std::to_string(run.scale);
   if (store.resumed())
     prov["resumed_from"] = store.dir() + " (" + std::to_string(nslots - todo.size()) + " of " +
@@ -319,5 +379,7 @@ int execute(const RunJob& job) {
   }
   return 0;
 }
+
+}  // namespace
 
 }  // namespace smug

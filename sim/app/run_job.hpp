@@ -9,11 +9,13 @@
 
 #include "app/commands.hpp"
 #include "app/param_table.hpp"
+#include "app/shard.hpp"
 #include "params/scenario.hpp"
 
 namespace smug {
 
-// --output, --seed, --replicates, --threads, --scale, --start, --end, --set, --resume, --quiet.
+// --output, --seed, --replicates, --threads, --scale, --start, --end, --set, --resume, --shard,
+// --quiet.
 boost::program_options::options_description run_options();
 
 struct RunSetup {
@@ -24,6 +26,7 @@ struct RunSetup {
   bool quiet = false;
   bool resume = false;
   std::vector<std::string> set_names;  // parameters given with --set
+  Shard shard;                         // --shard: the slice of the replicates to run
 };
 
 // Loads the scenario named by the positional "scenario" option and applies the run options.
@@ -44,8 +47,10 @@ struct RunJob {
   std::map<std::string, std::string> provenance;  // extra entries for the run file
 };
 
-// Runs the job's missing replicates (all, unless resuming), checkpointing each as it finishes,
-// and writes the run file. Returns the exit code: 0 written, 1 interrupted (the finished
+// Runs the job's missing replicates (all, unless resuming; only the setup's shard of them with
+// --shard), checkpointing each as it finishes, and writes the run file. In an MPI job
+// (distributed.hpp) the replicates are spread over the ranks and only rank 0 writes; the other
+// ranks return 0. Returns the exit code: 0 written, 1 interrupted (the finished
 // replicates are kept and a line says how to resume).
 int execute(const RunJob& job);
 

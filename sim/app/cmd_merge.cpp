@@ -1,0 +1,55 @@
+// smugsim merge: puts the shards of a job array (run|sweep --shard I/N) back into one run file.
+#include <boost/program_options.hpp>
+#include <filesystem>
+#include <iostream>
+
+#include "app/commands.hpp"
+#include "core/errors.hpp"
+#include "output/merge.hpp"
+
+namespace po = boost::program_options;
+
+namespace smug {
+
+int cmd_merge(const Args& args) {
+  po::options_description opts("options");
+  opts.add_options()("help,h", "this help")("quiet,q", "no line on success");
+  po::options_description all;
+  all.add(opts).add_options()("files", po::value<std::vector<std::string>>());
+  po::positional_options_description pos;
+  pos.add("files", -1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+  po::notify(vm);
+  if (vm.count("help")) {
+    std::cout << "usage: smugsim merge OUT.h5 SHARD.h5...\n\n"
+                 "Combines the shards of one run or sweep (written with --shard I/N, e.g. one per\n"
+                 "task of a job array) into OUT.h5, which holds the same data, in the same order,\n"
+                 "as the run without --shard would have (output/SCHEMA.md, 'Shards'). Shards may\n"
+                 "be given in any order. Refused (exit 2): files that are not shards, shards of\n"
+                 "different runs (scenario, seed, replicates, design, posterior, version),\n"
+                 "overlapping shards and missing shards. OUT.h5 is written atomically.\n\n"
+              << opts << "\n";
+    return 0;
+  }
+  const auto files =
+      vm.count("files") ? vm["files"].as<std::vector<std::string>>() : std::vector<std::string>{};
+  if (files.size() < 2)
+    throw UsageError("merge: expects OUT.h5 and at least one shard (see 'smugsim merge --help')");
+  const std::string output = files[0];
+  std::vector<std::pair<std::string, out::RunData>> shards;
+  std::error_code ec;
+  for (size_t i = 1; i < files.size(); ++i) {
+    if (std::filesystem::equivalent(files[i], output, ec))
+      throw UsageError("merge: the output " + output + " is also given as a shard");
+    shards.emplace_back(files[i], out::read_run_file(files[i]));
+  }
+  const out::RunData merged = out::merge_shards(shards);
+  out::write_run_file(output, merged);
+  if (!vm.count("quiet"))
+    std::cout << "wrote " << output << " (" << merged.nreplicates() << " replicates from "
+              << shards.size() << " shards)\n";
+  return 0;
+}
+
+}  // namespace smug

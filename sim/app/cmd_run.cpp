@@ -25,7 +25,10 @@ const char* kUsage =
     "row per particle) draws K parameter sets by weight, the same K for every scenario run with\n"
     "the same seed, so scenarios stay paired for 'smugsim compare'. Replicate r runs draw\n"
     "r mod K: make --replicates a multiple of --draws so each draw gets as many replicates.\n"
-    "The run file records each replicate's values (varied_value) and the posterior row.\n\n";
+    "The run file records each replicate's values (varied_value) and the posterior row.\n\n"
+    "Clusters (docs/cluster.md): --shard I/N runs one slice of the replicates (job arrays;\n"
+    "'smugsim merge' joins the slices); an MPI build under 'mpirun -n K' spreads the\n"
+    "replicates over K processes and writes the same file.\n\n";
 
 }  // namespace
 

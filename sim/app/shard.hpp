@@ -10,8 +10,8 @@ namespace smug {
 
 struct Shard {
   size_t index = 0;  // 0-based
-  size_t count = 1;  // 1: the whole run
-  bool active() const { return count > 1; }
+  size_t count = 0;  // 0: no --shard, the whole run (--shard 0/1 is a shard holding it all)
+  bool active() const { return count > 0; }
 };
 
 // "I/N" with 0 <= I < N, or "slurm": this Slurm array task's slice, from SLURM_ARRAY_TASK_ID,

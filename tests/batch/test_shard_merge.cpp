@@ -97,6 +97,8 @@ TEST(Shard, ParsesSlicesAndSlurmArrays) {
     ::unsetenv(v);
   EXPECT_THROW(parse_shard("slurm"), UsageError);
   EXPECT_EQ(shard_output("out/run.h5", {3, 8}), "out/run.shard-3-of-8.h5");
+  EXPECT_FALSE(Shard{}.active());
+  EXPECT_TRUE(parse_shard("0/1").active());
 }
 
 class Merge : public testing::Test {
@@ -161,6 +163,12 @@ TEST_F(Merge, MergedShardsEqualTheWholeRunInAnyOrder) {
   EXPECT_EQ(merged.provenance.at("merged_from"), shard(0) + " " + shard(1) + " " + shard(2));
   EXPECT_FALSE(merged.provenance.count("shard_run_id"));
   EXPECT_LE(merged.provenance.at("started_at"), merged.provenance.at("finished_at"));
+}
+
+TEST_F(Merge, OneShardOfOneIsTheWholeRun) {
+  ASSERT_EQ(cmd_run(small_run(dir_->file("one.h5"), {"--shard", "0/1"})), 0);
+  ASSERT_EQ(cmd_merge({dir_->file("one.h5"), dir_->file("one.shard-0-of-1.h5"), "-q"}), 0);
+  whatif::expect_same_data(*whole_, out::read_run_file(dir_->file("one.h5")));
 }
 
 TEST_F(Merge, SlurmArrayTaskPicksItsSliceAndDefaultName) {

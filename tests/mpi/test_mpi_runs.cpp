@@ -1,11 +1,15 @@
 // `mpirun -n K smugsim run|sweep|calibrate` (MPI build only, ctest label mpi): the replicates,
 // design rows and proposals spread over K ranks give the same file as one process with the same
 // seeds: every dataset bit for bit, every attribute but the documented wall-clock ones.
+#include <signal.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <thread>
 
 #include "../app/whatif_support.hpp"
 #include "output/calibfile.hpp"
@@ -113,6 +117,56 @@ TEST_F(Mpi, UsageErrorsExitTwoOnEveryRank) {
   const std::string log = dir_->file("bad.log");
   EXPECT_NE(smugsim(2, "run " + whatif::baseline() + " --shard 9/2", log), 0);
   EXPECT_NE(read_text(log).find("--shard"), std::string::npos) << read_text(log);
+}
+
+// SIGTERM (what Slurm sends before a time limit) to mpirun once a replicate is checkpointed:
+// the job stops without writing the run file, keeps the finished replicates, and --resume under
+// MPI completes the same data.
+TEST_F(Mpi, SigtermStopsAndResumeCompletesTheRun) {
+  const std::string args =
+      "run " + whatif::baseline() + " --scale 1 --replicates 6 --end 2023-12-31 --threads 1 -q -o ";
+  const std::string ref = dir_->file("full.h5"), out = dir_->file("stopped.h5");
+  ASSERT_EQ(smugsim(0, args + ref, dir_->file("full.log")), 0);
+  // mpirun passes SIGTERM on to the ranks and kills them a second later: rank 0 stops handing out
+  // replicates and keeps those that came back; one under way on a worker may be lost (and runs
+  // again on resume), and the exit code is mpirun's, not always smugsim's 1.
+  const std::string cmd = std::string(SMUG_MPIEXEC) + " --allow-run-as-root --oversubscribe -n 2 " +
+                          kBinary + " " + args + out + " >" + dir_->file("stopped.log") + " 2>&1";
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    ::execl("/bin/sh", "sh", "-c", ("exec " + cmd).c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(3);
+  int status = 0;
+  bool ended = false;
+  auto checkpointed = [&] {
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(out + ".partial", ec)) {
+      const std::string name = e.path().filename().string();
+      if (name.rfind("slot-", 0) == 0 && name.find(".tmp.") == std::string::npos) return true;
+    }
+    return false;
+  };
+  while (!checkpointed() && std::chrono::steady_clock::now() < deadline) {
+    if (::waitpid(pid, &status, WNOHANG) == pid) {
+      ended = true;
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  if (!ended) {
+    ::kill(pid, SIGTERM);
+    ::waitpid(pid, &status, 0);
+  }
+  const std::string log = read_text(dir_->file("stopped.log"));
+  ASSERT_FALSE(ended) << "finished before the signal: " << log;
+  EXPECT_FALSE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << log;
+  EXPECT_FALSE(std::filesystem::exists(out));
+  ASSERT_EQ(smugsim(2, args + out + " --resume", dir_->file("resumed.log")), 0)
+      << read_text(dir_->file("resumed.log"));
+  EXPECT_NE(read_text(dir_->file("resumed.log")).find("resuming: "), std::string::npos);
+  whatif::expect_same_data(out::read_run_file(ref), out::read_run_file(out));
 }
 
 bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {

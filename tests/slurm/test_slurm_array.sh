@@ -2,8 +2,10 @@
 # Integration test (ctest label slurm): starts a single-node Slurm on localhost
 # (scripts/slurm/local-cluster), submits a run as a job array of 3 shards plus the dependent
 # merge with scripts/slurm/submit-array, and checks that the merged file holds the same data as
-# the run done in one process. In an MPI build it also runs scripts/slurm/ensemble-mpi.sbatch on
-# 2 tasks. Skips (exit 77) unless SMUGSIM_SLURM_TEST=1 (scripts/test --cluster sets it) or when
+# the run done in one process; resubmits the array (complete shards are skipped); stops a task
+# with SIGTERM to its batch shell (as --signal=B:TERM@120 does before a time limit) and checks
+# that the resubmitted task resumes and gives the same data. In an MPI build it also runs
+# scripts/slurm/ensemble-mpi.sbatch on 2 tasks, with mpirun and with srun --mpi=pmix. Skips (exit 77) unless SMUGSIM_SLURM_TEST=1 (scripts/test --cluster sets it) or when
 # Slurm cannot start here; the cluster is stopped at the end whatever happens.
 set -euo pipefail
 if [ "${SMUGSIM_SLURM_TEST:-0}" != 1 ]; then
@@ -45,7 +47,7 @@ wait_jobs() {
 # Same datasets (NaN equals NaN) and root attributes, except wall_seconds and the attributes a
 # merge or an MPI run documents as differing (output/SCHEMA.md).
 compare() {
-  /usr/bin/python3 - "$1" "$2" <<'PY'
+  /usr/bin/python3 - "$1" "$2" "${3:-5}" <<'PY'
 import sys, h5py, numpy as np
 varying = {"started_at", "finished_at", "command", "host", "threads", "resumed_from",
            "merged_from", "mpi_ranks"}
@@ -70,7 +72,8 @@ for k in set(a.attrs) | set(b.attrs):
     if k not in a.attrs or k not in b.attrs or a.attrs[k] != b.attrs[k]:
         problems.append("attribute " + k)
 nrep = a["replicate"].shape[0]
-if problems or nrep != 5 or b["replicate"].shape[0] != 5:
+want = int(sys.argv[3])
+if problems or nrep != want or b["replicate"].shape[0] != want:
     print("FAIL:", sys.argv[2], "differs from", sys.argv[1], problems[:10], nrep)
     sys.exit(1)
 print("same data:", sys.argv[1], sys.argv[2], nrep, "replicates")
@@ -111,5 +114,49 @@ if [ "${SMUGSIM_MPI_BUILD:-OFF}" = ON ]; then
   cat smugsim-mpi-"${job%%;*}".log
   [ -f mpi.h5 ] || { echo "FAIL: the MPI job did not write mpi.h5" >&2; exit 1; }
   compare single.h5 mpi.h5
+  # The same with srun launching the ranks (Slurm's PMIx plugin, in Debian's slurm-wlm packages).
+  job=$(sbatch --parsable --ntasks=2 \
+    --export="ALL,SMUGSIM=$smugsim,SMUGSIM_LAUNCHER=srun --mpi=pmix" \
+    "$src/scripts/slurm/ensemble-mpi.sbatch" run "$src/scenarios/baseline.ini" "${args[@]}" \
+    -o "$dir/work/srun.h5")
+  wait_jobs "${job%%;*}"
+  cat smugsim-mpi-"${job%%;*}".log
+  [ -f srun.h5 ] || { echo "FAIL: the srun MPI job did not write srun.h5" >&2; exit 1; }
+  compare single.h5 srun.h5
 fi
+# Time limit: SIGTERM to the batch shell (what --signal=B:TERM@120 sends) stops smugsim once a
+# replicate is checkpointed; the resubmitted task resumes and the result equals the single run.
+long=(--scale 1 --replicates 6 --end 2023-12-31)
+"$smugsim" run "$src/scenarios/baseline.ini" "${long[@]}" --threads 1 -q -o long-single.h5
+submit_long() {
+  local id
+  id=$(sbatch --parsable --array=0 --export=ALL,SMUGSIM="$smugsim",SMUGSIM_THREADS=1 \
+    "$src/scripts/slurm/ensemble-array.sbatch" run "$src/scenarios/baseline.ini" \
+    "$dir/work/long.h5" "${long[@]}")
+  echo "${id%%;*}"
+}
+job=$(submit_long)
+for _ in $(seq 600); do
+  compgen -G "long.shard-0-of-1.h5.partial/slot-*.ckpt" >/dev/null && break
+  sleep 0.1
+done
+scancel --batch --signal=TERM "${job}_0"
+wait_jobs "$job"
+cat "smugsim-array-${job}_0.log"
+grep -q "SIGTERM: stopping smugsim" "smugsim-array-${job}_0.log" ||
+  { echo "FAIL: the task did not get SIGTERM" >&2; exit 1; }
+if [ -f long.shard-0-of-1.h5 ]; then
+  echo "FAIL: the stopped task wrote its shard (finished before the signal?)" >&2
+  exit 1
+fi
+compgen -G "long.shard-0-of-1.h5.partial/slot-*.ckpt" >/dev/null ||
+  { echo "FAIL: no checkpoints kept" >&2; exit 1; }
+job=$(submit_long)
+wait_jobs "$job"
+cat "smugsim-array-${job}_0.log"
+grep -q "resuming: " "smugsim-array-${job}_0.log" ||
+  { echo "FAIL: the resubmitted task did not resume" >&2; exit 1; }
+"$smugsim" merge long.h5 long.shard-0-of-1.h5
+compare long-single.h5 long.h5 6
+
 echo "slurm job array: passed"

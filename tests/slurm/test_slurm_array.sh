@@ -20,6 +20,7 @@ cleanup() {
   rm -rf "$dir"
 }
 trap cleanup EXIT
+trap 'exit 143' TERM INT  # ctest's timeout: exit through the EXIT trap, stopping the cluster
 status=0
 "$src/scripts/slurm/local-cluster" start "$dir/cluster" || status=$?
 if [ $status -eq 3 ]; then

@@ -25,7 +25,9 @@ namespace smug {
 namespace {
 
 std::atomic<bool> g_stop{false};
-extern "C" void on_calibrate_signal(int) { g_stop.store(true); }
+extern "C" void on_calibrate_signal(int) {
+  g_stop.store(true);
+}
 
 std::string relative_to(const std::string& file, const std::string& path) {
   if (std::filesystem::path(path).is_absolute()) return path;
@@ -70,6 +72,9 @@ int cmd_calibrate(const Args& args) {
       "calibration file (every evaluation and the posterior; rewritten after each generation)")(
       "threads,t", po::value<int>(), "worker threads (default: all cores)")(
       "resume", "continue from the output file's last complete generation")(
+      "max-generations", po::value<int>(),
+      "stop after this many generations instead of the set-up's max_generations (with --resume "
+      "and the number already complete: only write the posterior and the baseline)")(
       "posterior-csv", po::value<std::string>(), "also write the posterior sample as CSV")(
       "write-baseline", po::value<std::string>(),
       "write the best accepted parameter set into this scenario's calibrated block")(
@@ -95,6 +100,11 @@ int cmd_calibrate(const Args& args) {
   const auto setup_text = load_file_from_disk(setup_path);
   if (!setup_text) throw InputError(setup_path, 0, "", "cannot read the calibration set-up");
   CalibrationSetup setup = parse_calibration_setup(setup_path, *setup_text, model_registry());
+  if (vm.count("max-generations")) {
+    const int n = vm["max-generations"].as<int>();
+    if (n < 1) throw UsageError("calibrate: --max-generations must be at least 1");
+    setup.abc.max_generations = n;
+  }
   const std::string scenario_path = relative_to(setup_path, setup.scenario);
   Scenario s = load_scenario(scenario_path);
   const Origin origin{setup_path, 0};
@@ -115,8 +125,9 @@ int cmd_calibrate(const Args& args) {
   CalibrationOptions o;
   o.output = vm["output"].as<std::string>();
   o.resume = vm.count("resume") > 0;
-  o.threads = vm.count("threads") ? vm["threads"].as<int>()
-                                  : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  o.threads = vm.count("threads")
+                  ? vm["threads"].as<int>()
+                  : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   o.provenance = base_provenance();
   o.provenance["setup_text"] = *setup_text;
   o.provenance["setup_path"] = setup_path;
@@ -138,8 +149,8 @@ int cmd_calibrate(const Args& args) {
   std::signal(SIGINT, SIG_DFL);
   std::signal(SIGTERM, SIG_DFL);
   if (g_stop.load()) {
-    std::cerr << "smugsim: interrupted; " << abc.generation()
-              << " complete generations are in " << o.output << " (continue with --resume)\n";
+    std::cerr << "smugsim: interrupted; " << abc.generation() << " complete generations are in "
+              << o.output << " (continue with --resume)\n";
     return 1;
   }
 
@@ -170,8 +181,8 @@ int cmd_calibrate(const Args& args) {
   if (vm.count("write-baseline"))
     write_calibrated_block(vm["write-baseline"].as<std::string>(), abc.priors(),
                            pop.front().eval.theta,
-                           "Written by 'smugsim calibrate " + setup_path + "' on " +
-                               now_iso8601() + ": the accepted set closest to the targets.");
+                           "Written by 'smugsim calibrate " + setup_path + "' on " + now_iso8601() +
+                               ": the accepted set closest to the targets.");
   std::cout << "wrote " << o.output << "\n";
   return 0;
 }

@@ -1,0 +1,86 @@
+// `smugsim calibrate` end to end on a tiny set-up: an interrupted calibration continued with
+// --resume evaluates exactly what an uninterrupted one does, and --max-generations with --resume
+// on a finished file only writes the posterior CSV and the calibrated block of a scenario.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "app/commands.hpp"
+#include "output/calibfile.hpp"
+#include "tests/app/whatif_support.hpp"
+
+namespace smug {
+namespace {
+
+using whatif::Scratch;
+
+struct TinyCalibration {
+  Scratch dir{"calibrate"};
+  std::string scenario, setup;
+  TinyCalibration() {
+    scenario = dir.write("scen.ini", "extends = " + whatif::baseline() +
+                                         "\n[other_nationalities]\nenabled = false\n"
+                                         "; BEGIN CALIBRATED\n; END CALIBRATED\n");
+    dir.write("targets.csv",
+              "id,metric,window_start,window_end,observed,lower,upper,source,note\n"
+              "A,arrivals,2020-01-01,2021-06-30,,50,400,test,\n");
+    setup = dir.write("setup.ini",
+                      "[calibration]\nscenario = scen.ini\ntargets = targets.csv\n"
+                      "particles = 4\nalpha = 0.5\nmin_acceptance = 0\nmax_generations = 3\n"
+                      "replicates = 1\nscale = 0.01\nseed = 3\nend = 2021-06-30\n"
+                      "[free]\ndecision.intercept = uniform -7 -3 ; test\n"
+                      "organisations.initial_recruiters = uniform 0.5 4 ; test\n");
+  }
+  int calibrate(const std::string& out, Args more) {
+    Args a = {setup, "-o", dir.file(out), "-q", "--threads", "2"};
+    a.insert(a.end(), more.begin(), more.end());
+    whatif::Capture c(std::cout);
+    return cmd_calibrate(a);
+  }
+};
+
+std::string read(const std::string& path) {
+  std::ifstream f(path);
+  std::stringstream s;
+  s << f.rdbuf();
+  return s.str();
+}
+
+TEST(CalibrateCommand, ResumeEvaluatesWhatAnUninterruptedRunDoes) {
+  TinyCalibration t;
+  ASSERT_EQ(t.calibrate("whole.h5", {}), 0);
+  ASSERT_EQ(t.calibrate("parts.h5", {"--max-generations", "1"}), 0);
+  EXPECT_EQ(out::read_calibration_file(t.dir.file("parts.h5")).generations(), 1);
+  ASSERT_EQ(t.calibrate("parts.h5", {"--resume"}), 0);
+  const auto whole = out::read_calibration_file(t.dir.file("whole.h5"));
+  const auto parts = out::read_calibration_file(t.dir.file("parts.h5"));
+  EXPECT_EQ(whole.generations(), 3);
+  EXPECT_EQ(parts.generations(), 3);
+  EXPECT_EQ(whole.eval_theta, parts.eval_theta);
+  EXPECT_EQ(whole.eval_distance, parts.eval_distance);
+  EXPECT_EQ(whole.pop_theta, parts.pop_theta);
+}
+
+TEST(CalibrateCommand, FinishingAResumedFileOnlyWritesTheOutputs) {
+  TinyCalibration t;
+  ASSERT_EQ(t.calibrate("c.h5", {"--max-generations", "2"}), 0);
+  const auto before = out::read_calibration_file(t.dir.file("c.h5"));
+  ASSERT_EQ(t.calibrate("c.h5", {"--resume", "--max-generations", "2", "--posterior-csv",
+                                 t.dir.file("post.csv"), "--write-baseline", t.scenario}),
+            0);
+  const auto after = out::read_calibration_file(t.dir.file("c.h5"));
+  EXPECT_EQ(after.eval_distance.size(), before.eval_distance.size()) << "nothing re-evaluated";
+  const std::string csv = read(t.dir.file("post.csv"));
+  EXPECT_EQ(csv.rfind("decision.intercept,organisations.initial_recruiters,weight,distance\n", 0),
+            0u);
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 5);  // header and four particles
+  const std::string scen = read(t.scenario);
+  EXPECT_NE(scen.find("[decision]\nintercept = "), std::string::npos) << scen;
+  EXPECT_NE(scen.find("[organisations]\ninitial_recruiters = "), std::string::npos) << scen;
+  EXPECT_NE(scen.find("; END CALIBRATED"), std::string::npos);
+  EXPECT_THROW(t.calibrate("c.h5", {"--max-generations", "0"}), std::exception);
+}
+
+}  // namespace
+}  // namespace smug

@@ -20,7 +20,7 @@ using BeliefVec = std::array<float, kNumBeliefs>;
 
 struct BeliefParams {
   double p_cross_base, p_return_base, uk_wage_base_gbp, trust_base;
-  double advert_p_cross, advert_trust;    // how far saturating adverts lift the priors
+  double advert_p_cross, advert_trust;       // how far saturating adverts lift the priors
   double campaign_p_return, campaign_trust;  // how far a full information campaign moves them
   double decay_days;
   static void declare(ParamRegistry& reg);
@@ -52,6 +52,10 @@ class Beliefs {
   void learn(uint32_t i, int day, int county, const BeliefVec& signal, const BeliefVec& weight);
 
   const BeliefVec& prior(int county) const { return prior_[county]; }
+  void prefetch(uint32_t i) const {
+    __builtin_prefetch(&last_[i]);
+    __builtin_prefetch(&dev_[i]);
+  }
   size_t bytes() const { return dev_.capacity() * sizeof(BeliefVec) + last_.capacity() * 4; }
 
  private:

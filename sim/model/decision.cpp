@@ -20,14 +20,15 @@ void DecisionParams::declare(ParamRegistry& reg) {
             "Log-odds of leaving for a man of 30 with nothing to gain", "prior (calibrated)")
       .real("gain_weight", "log-odds per GBP 10,000", "3", 0, 50,
             "Weight of the expected net gain in the log-odds of leaving", "prior (calibrated)")
-      .real("female_shift", "log-odds", "-1.9", -10, 5,
-            "Shift in log-odds for women", "HO-IRR: 87% of 2022 arrivals were men")
+      .real("female_shift", "log-odds", "-1.9", -10, 5, "Shift in log-odds for women",
+            "HO-IRR: 87% of 2022 arrivals were men")
       .real("age_decline", "log-odds per year", "0.08", 0, 1,
             "Fall in log-odds per year of age above 30", "HO-IRR: 78% of arrivals aged 18-39")
       .real("risk_weight", "log-odds per SD", "0.6", 0, 10,
             "Fall in log-odds per standard deviation of risk aversion", "prior")
       .real("trust_weight", "log-odds", "2", 0, 20,
-            "Rise in log-odds of the boat from full trust in smugglers (against none), centred at 0.5",
+            "Rise in log-odds of the boat from full trust in smugglers (against none), centred at "
+            "0.5",
             "prior")
       .real("informal_income_gbp", "GBP per month", "120", 0, 2000,
             "Monthly income at home of a person without a job (informal work, family)", "prior")
@@ -44,11 +45,11 @@ void DecisionParams::declare(ParamRegistry& reg) {
             "How strongly each tie who crossed by boat puts an offer in front of a person", "prior")
       .real("lorry_price_gbp", "GBP", "10000", 1000, 50000, "Price of a lorry crossing",
             "PRESS-PRICES (GBP 7,000-25,000)")
-      .real("lorry_success", "probability", "0.6", 0, 1,
-            "Chance a lorry crossing gets through", "prior")
+      .real("lorry_success", "probability", "0.6", 0, 1, "Chance a lorry crossing gets through",
+            "prior")
       .real("lorry_shift", "log-odds", "-1", -20, 10, "Preference for the lorry route", "prior")
-      .real("air_price_gbp", "GBP", "15000", 1000, 50000,
-            "Price of a flight with false documents", "PRESS-PRICES (up to GBP 25,000)")
+      .real("air_price_gbp", "GBP", "15000", 1000, 50000, "Price of a flight with false documents",
+            "PRESS-PRICES (up to GBP 25,000)")
       .real("air_success", "probability", "0.5", 0, 1,
             "Chance a flight with false documents gets through", "prior")
       .real("air_shift", "log-odds", "-1.5", -20, 10, "Preference for the air route", "prior");
@@ -56,13 +57,26 @@ void DecisionParams::declare(ParamRegistry& reg) {
 
 DecisionParams DecisionParams::from(const Scenario& s) {
   auto r = [&](const char* k) { return s.real(std::string("decision.") + k); };
-  return DecisionParams{r("reconsider_interval_days"), r("horizon_months"), r("intercept"),
-                        r("gain_weight"), r("female_shift"), r("age_decline"), r("risk_weight"),
-                        r("trust_weight"), r("informal_income_gbp"), r("bus_cost_gbp"),
-                        r("kin_help_gbp"), r("debt_premium"),
-                        r("offer_advert"), r("offer_per_tie"), r("lorry_price_gbp"),
-                        r("lorry_success"), r("lorry_shift"), r("air_price_gbp"),
-                        r("air_success"), r("air_shift")};
+  return DecisionParams{r("reconsider_interval_days"),
+                        r("horizon_months"),
+                        r("intercept"),
+                        r("gain_weight"),
+                        r("female_shift"),
+                        r("age_decline"),
+                        r("risk_weight"),
+                        r("trust_weight"),
+                        r("informal_income_gbp"),
+                        r("bus_cost_gbp"),
+                        r("kin_help_gbp"),
+                        r("debt_premium"),
+                        r("offer_advert"),
+                        r("offer_per_tie"),
+                        r("lorry_price_gbp"),
+                        r("lorry_success"),
+                        r("lorry_shift"),
+                        r("air_price_gbp"),
+                        r("air_success"),
+                        r("air_shift")};
 }
 
 namespace {
@@ -144,6 +158,39 @@ void consider(World& w, uint32_t i) {
   }
 }
 
+namespace {
+
+// What consider() reads past its fast exit, fetched ahead for people likely to get there (an
+// offer is likely, or they have the money for another route): each of those reads is a cache
+// miss on a random person, and in the surge most considerations get that far.
+void prefetch_decision(const World& w, uint32_t i) {
+  const PersonHot& h = w.pop.hot[i];
+  if (h.status != Status::kHome) return;
+  const DecisionParams& p = w.p.decision;
+  const double rate = p.offer_advert * w.media.advert[h.county] + p.offer_per_tie * h.uk_ties;
+  const double money = h.savings + p.kin_help_gbp * (h.kin_uk + h.uk_ties);
+  if (rate < 0.01 && money < p.lorry_price_gbp) return;
+  w.beliefs.prefetch(i);
+  __builtin_prefetch(&w.pop.home_wage[i]);
+  __builtin_prefetch(&w.pop.risk[i]);
+  __builtin_prefetch(&w.pop.age[i]);
+  __builtin_prefetch(&w.pop.male[i]);
+}
+
+}  // namespace
+
+void consider_all(World& w, const std::vector<uint32_t>& people) {
+  // A two-stage pipeline: hot fields 16 people ahead, then (with those in cache) the rest of
+  // what the decision reads 8 ahead, so the misses of several people overlap.
+  constexpr size_t kHot = 16, kCold = 8;
+  const size_t n = people.size();
+  for (size_t j = 0; j < n; ++j) {
+    if (j + kHot < n) __builtin_prefetch(&w.pop.hot[people[j + kHot]]);
+    if (j + kCold < n) prefetch_decision(w, people[j + kCold]);
+    consider(w, people[j]);
+  }
+}
+
 void background_considerations(World& w) {
   Stream s(w.key, Purpose::kReconsider, 0, w.uday());
   const uint32_t n = w.pop.size();
@@ -153,12 +200,7 @@ void background_considerations(World& w) {
   std::vector<uint32_t>& picks = w.picks_scratch;
   picks.resize(static_cast<size_t>(k));
   for (int j = 0; j < k; ++j) picks[static_cast<size_t>(j)] = s.below(n);
-  // Each pick is a cache miss on a random person: fetch a few picks ahead so the misses overlap.
-  constexpr size_t kAhead = 16;
-  for (size_t j = 0; j < picks.size(); ++j) {
-    if (j + kAhead < picks.size()) __builtin_prefetch(&w.pop.hot[picks[j + kAhead]]);
-    consider(w, picks[j]);
-  }
+  consider_all(w, picks);
 }
 
 }  // namespace smug

@@ -28,6 +28,8 @@ enum class Choice : uint8_t { kStay, kBoat, kLorry, kAir };
 
 // Person i (at home) weighs up leaving today and acts on the choice.
 void consider(World& w, uint32_t i);
+// consider() for each of these people in order, fetching their data from memory ahead.
+void consider_all(World& w, const std::vector<uint32_t>& people);
 
 // Today's background reconsiderations: a number drawn for the whole population, people picked at
 // random by index; those not at home are skipped. Cost is proportional to people picked.

@@ -13,8 +13,7 @@
 namespace smug {
 
 World::World(const ModelParams& params, const ModelInputs& inputs,
-             const std::vector<std::unique_ptr<Measure>>& ms, StreamKey k, Date s, int n,
-             double sc)
+             const std::vector<std::unique_ptr<Measure>>& ms, StreamKey k, Date s, int n, double sc)
     : p(params),
       in(inputs),
       measures(ms),
@@ -94,7 +93,7 @@ void step(World& w) {
   // News heard today prompts reconsideration; prompts raised while doing so wait for tomorrow.
   std::vector<uint32_t> prompted;
   prompted.swap(w.prompted);
-  for (uint32_t i : prompted) consider(w, i);
+  consider_all(w, prompted);
   launch_boats(w);
   uk_processing_day(w);
   stock_day(w);
@@ -125,8 +124,7 @@ ReplicateResult Model::run(uint64_t seed, uint64_t replicate, const RunLimits& l
   out.rec.finish(r.scale);
   out.state_bytes = w.pop.bytes() + w.beliefs.bytes() + w.trips.capacity() * sizeof(Trip) +
                     w.current_trip.capacity() * sizeof(int32_t);
-  out.wall_seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  out.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return out;
 }
 

@@ -28,11 +28,15 @@ double variance_of(const std::vector<double>& v) {
 
 template <typename T>
 std::string list_text(const std::vector<T>& v) {
-  std::string s;
+  // Appends only: GCC 12 warns (-Wrestrict, a false positive) on "literal" + std::string chains.
+  std::string s = "[";
   const size_t shown = std::min<size_t>(v.size(), 6);
-  for (size_t i = 0; i < shown; ++i) s += (i ? "," : "") + std::to_string(v[i]);
-  if (v.size() > shown) s += ",... (" + std::to_string(v.size()) + ")";
-  return "[" + s + "]";
+  for (size_t i = 0; i < shown; ++i) {
+    if (i) s += ',';
+    s += std::to_string(v[i]);
+  }
+  if (v.size() > shown) s.append(",... (").append(std::to_string(v.size())).append(")");
+  return s.append("]");
 }
 
 const char* kind_name(SeriesKind k) {

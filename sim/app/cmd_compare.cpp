@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "app/commands.hpp"
+#include "app/text_table.hpp"
 #include "core/date.hpp"
 #include "core/errors.hpp"
 #include "output/compare.hpp"
@@ -70,20 +71,6 @@ std::string csv_number(double x) {
   return buf;
 }
 
-std::string readable(double x) {
-  if (std::isnan(x)) return "nan";
-  char buf[64];
-  const double a = std::fabs(x);
-  if (a >= 1e9 || (a > 0 && a < 1e-3)) {
-    std::snprintf(buf, sizeof buf, "%.3e", x);
-  } else if (a >= 100) {
-    std::snprintf(buf, sizeof buf, "%.0f", x);
-  } else {
-    std::snprintf(buf, sizeof buf, "%.2f", x);
-  }
-  return buf;
-}
-
 std::string percent(double x) {
   if (std::isnan(x)) return "nan";
   char buf[64];
@@ -120,20 +107,7 @@ void print_table(const std::string& base_file, const std::string& other_file,
                      readable(r.diff_p95), percent(r.rel_change), readable(r.p_negative),
                      readable(r.pairing_gain)});
   }
-  std::vector<size_t> width(cells[0].size(), 0);
-  for (const auto& row : cells) {
-    for (size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
-  }
-  for (const auto& row : cells) {
-    std::string line;
-    for (size_t c = 0; c < row.size(); ++c) {
-      const std::string pad(width[c] - row[c].size(), ' ');
-      line += c < 2 ? row[c] + pad : pad + row[c];  // names left, numbers right
-      if (c + 1 < row.size()) line += "  ";
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    std::cout << line << '\n';
-  }
+  print_columns(std::cout, cells, [](size_t c) { return c < 2; });  // names left, numbers right
   std::cout << "\ndiff = other - base per replicate; diff p05..p95 is its 90% interval across "
                "replicates;\nchange = other/base - 1 of the means; pairing gain = (var(base) + "
                "var(other)) / var(diff)\n";

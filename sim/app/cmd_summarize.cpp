@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "app/commands.hpp"
+#include "app/text_table.hpp"
 #include "core/date.hpp"
 #include "core/errors.hpp"
 #include "output/runfile.hpp"
@@ -78,20 +79,6 @@ std::string exact(double x) {
   return std::string(buf, r.ptr);
 }
 
-std::string readable(double x) {
-  if (std::isnan(x)) return "nan";
-  char buf[64];
-  const double a = std::fabs(x);
-  if (a >= 1e9 || (a > 0 && a < 1e-3)) {
-    std::snprintf(buf, sizeof buf, "%.3e", x);
-  } else if (a >= 100) {
-    std::snprintf(buf, sizeof buf, "%.0f", x);
-  } else {
-    std::snprintf(buf, sizeof buf, "%.2f", x);
-  }
-  return buf;
-}
-
 void print_csv(const std::vector<out::SummaryRow>& rows) {
   std::cout << "period,metric,mean,sd,p05,p50,p95,replicates\n";
   for (const auto& r : rows) {
@@ -117,20 +104,7 @@ void print_table(const std::string& file, const out::RunData& run,
                      readable(s.p05), readable(s.p50), readable(s.p95),
                      std::to_string(s.replicates)});
   }
-  std::vector<size_t> width(cells[0].size(), 0);
-  for (const auto& row : cells) {
-    for (size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
-  }
-  for (const auto& row : cells) {
-    std::string line;
-    for (size_t c = 0; c < row.size(); ++c) {
-      const std::string pad(width[c] - row[c].size(), ' ');
-      line += c < 2 ? row[c] + pad : pad + row[c];  // names left, numbers right
-      if (c + 1 < row.size()) line += "  ";
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    std::cout << line << '\n';
-  }
+  print_columns(std::cout, cells, [](size_t c) { return c < 2; });  // names left, numbers right
   if (any_partial) {
     std::cout << "\n* only partly inside the run or the --from/--to window: flows are summed and "
                  "levels averaged over the covered days only\n";

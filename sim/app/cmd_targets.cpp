@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "app/commands.hpp"
+#include "app/text_table.hpp"
 #include "core/date.hpp"
 #include "core/errors.hpp"
 #include "output/runfile.hpp"
@@ -37,20 +38,9 @@ std::string csv_field(const std::string& s) {
   return q + '"';
 }
 
+// Targets include ratios (yoy) well below 1: four decimals there.
 std::string readable(double x) {
-  if (std::isnan(x)) return "nan";
-  char buf[64];
-  const double a = std::fabs(x);
-  if (a >= 1e9 || (a > 0 && a < 1e-3)) {
-    std::snprintf(buf, sizeof buf, "%.3e", x);
-  } else if (a >= 100) {
-    std::snprintf(buf, sizeof buf, "%.0f", x);
-  } else if (a >= 1) {
-    std::snprintf(buf, sizeof buf, "%.2f", x);
-  } else {
-    std::snprintf(buf, sizeof buf, "%.4f", x);
-  }
-  return buf;
+  return smug::readable(x, 4);
 }
 
 void print_csv(const std::vector<out::TargetResult>& results) {
@@ -87,26 +77,12 @@ void print_table(const std::string& file, const std::string& targets_file, const
     window.append("..").append(format_date(t.window_end));
     std::string band = "[";
     band.append(readable(t.lower)).append(", ").append(readable(t.upper)).append("]");
-    cells.push_back({t.id, t.metric, window,
-                     readable(r.mean), readable(r.p05), readable(r.p95), readable(r.se),
-                     band,
-                     t.observed ? readable(*t.observed) : "", r.pass ? "PASS" : "FAIL", r.note});
+    cells.push_back({t.id, t.metric, window, readable(r.mean), readable(r.p05), readable(r.p95),
+                     readable(r.se), band, t.observed ? readable(*t.observed) : "",
+                     r.pass ? "PASS" : "FAIL", r.note});
   }
-  std::vector<size_t> width(cells[0].size(), 0);
-  for (const auto& row : cells) {
-    for (size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
-  }
-  for (const auto& row : cells) {
-    std::string line;
-    for (size_t c = 0; c < row.size(); ++c) {
-      const std::string pad(width[c] - row[c].size(), ' ');
-      const bool left = c < 3 || c >= 9;  // names, window, result and note left; numbers right
-      line += left ? row[c] + pad : pad + row[c];
-      if (c + 1 < row.size()) line += "  ";
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    std::cout << line << '\n';
-  }
+  // Names, window, result and note left; numbers right.
+  print_columns(std::cout, cells, [](size_t c) { return c < 3 || c >= 9; });
   std::cout << "\n" << passed << " of " << results.size() << " targets pass\n";
 }
 

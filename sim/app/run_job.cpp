@@ -19,6 +19,7 @@
 #include "app/scenario_files.hpp"
 #include "app/sha256.hpp"
 #include "app/summary_table.hpp"
+#include "app/text_table.hpp"
 #include "core/errors.hpp"
 #include "engine/ensemble.hpp"
 #include "output/merge.hpp"
@@ -139,16 +140,9 @@ void print_sweep_summary(std::ostream& os, const RunJob& job, const out::RunData
       cells.back().push_back(buf);
     }
   }
-  std::vector<size_t> width(cells[0].size(), 0);
-  for (const auto& row : cells)
-    for (size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
   os << "mean over " << d.nreplicates() / std::max<size_t>(1, nrows)
      << " replicates per design row, " << a[0].label << "\n";
-  for (const auto& row : cells) {
-    for (size_t c = 0; c < row.size(); ++c)
-      os << (c ? "  " : "") << std::string(width[c] - row[c].size(), ' ') << row[c];
-    os << "\n";
-  }
+  print_columns(os, cells, [](size_t) { return false; });
 }
 
 }  // namespace

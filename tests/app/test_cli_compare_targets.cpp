@@ -11,24 +11,12 @@
 #include "app/commands.hpp"
 #include "core/errors.hpp"
 #include "output/runfile.hpp"
+#include "whatif_support.hpp"
 
 namespace smug {
 namespace {
 
-// Swaps a stream's buffer for a string buffer for the lifetime of the object.
-class Capture {
- public:
-  explicit Capture(std::ostream& os) : os_(os), old_(os.rdbuf(buf_.rdbuf())) {}
-  ~Capture() { os_.rdbuf(old_); }
-  Capture(const Capture&) = delete;
-  Capture& operator=(const Capture&) = delete;
-  std::string text() const { return buf_.str(); }
-
- private:
-  std::ostream& os_;
-  std::ostringstream buf_;
-  std::streambuf* old_;
-};
+using whatif::Capture;
 
 // Runs from 2022-01-01 to 2023-12-31 (730 days), replicates with keys 0..n-1 and seed 42:
 // `arrivals` a flow of scale * (r + 1) a day, `returns` a flow of 2 a day, `price_gbp` a level of

@@ -126,7 +126,7 @@ void consider(World& w, uint32_t i) {
   bool paid = true;
   double price = 0;
   if (offered && (org = w.orgs.choose(s)) >= 0) {
-    price = w.orgs.all()[org].price;
+    price = w.orgs.at(org).price;
     paid = savings >= price;
     if (paid || w.orgs.sells_on_credit(org)) {
       const double cost =

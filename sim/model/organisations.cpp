@@ -74,10 +74,9 @@ void OrgParams::declare(ParamRegistry& reg) {
 OrgParams OrgParams::from(const Scenario& s) {
   OrgParams p;
   p.initial_orgs = static_cast<int>(s.integer("organisations.initial"));
-  p.initial_members = {s.real("organisations.initial_recruiters"),
-                       s.real("organisations.initial_drivers"),
-                       s.real("organisations.initial_fixers"),
-                       s.real("organisations.initial_boat_links")};
+  p.initial_members = {
+      s.real("organisations.initial_recruiters"), s.real("organisations.initial_drivers"),
+      s.real("organisations.initial_fixers"), s.real("organisations.initial_boat_links")};
   p.price_initial_gbp = s.real("organisations.price_initial_gbp");
   p.price_floor_gbp = s.real("organisations.price_floor_gbp");
   p.price_cap_gbp = s.real("organisations.price_cap_gbp");
@@ -101,7 +100,9 @@ OrgParams OrgParams::from(const Scenario& s) {
   return p;
 }
 
-int Organisation::total_members() const { return std::accumulate(members.begin(), members.end(), 0); }
+int Organisation::total_members() const {
+  return std::accumulate(members.begin(), members.end(), 0);
+}
 
 Organisations::Organisations(const OrgParams& p, StreamKey key, double scale, int start_day)
     : p_(p), key_(key), scale_(scale) {
@@ -110,6 +111,7 @@ Organisations::Organisations(const OrgParams& p, StreamKey key, double scale, in
 }
 
 void Organisations::found(int day, Stream& s) {
+  choice_stale_ = true;
   Organisation o;
   o.active = true;
   o.founded_day = day;
@@ -128,7 +130,8 @@ void Organisations::found(int day, Stream& s) {
 }
 
 int Organisations::active_count() const {
-  return static_cast<int>(std::count_if(orgs_.begin(), orgs_.end(), [](auto& o) { return o.active; }));
+  return static_cast<int>(
+      std::count_if(orgs_.begin(), orgs_.end(), [](auto& o) { return o.active; }));
 }
 
 int Organisations::members_total() const {
@@ -154,23 +157,33 @@ void Organisations::media(const Population& pop, std::array<double, kNumCounties
   for (int c = 0; c < kNumCounties; ++c)
     weight_sum += pop.propensity[c] * (pop.county_begin[c + 1] - pop.county_begin[c]) / pop.scale;
   for (int c = 0; c < kNumCounties; ++c) {
-    const double per_thousand = weight_sum > 0 ? recruiters * pop.propensity[c] * 1000 / weight_sum : 0;
+    const double per_thousand =
+        weight_sum > 0 ? recruiters * pop.propensity[c] * 1000 / weight_sum : 0;
     advert[c] = 1 - std::exp(-p_.reach_per_recruiter * per_thousand);
   }
 }
 
-int Organisations::choose(Stream& s) const {
-  double total = 0;
-  for (const auto& o : orgs_)
-    if (o.active) total += o.members[kRecruiter] * (0.5 + o.reputation);
-  if (total <= 0) return -1;
-  double u = s.uniform() * total;
-  int last = -1;
+void Organisations::rebuild_choice() const {
+  choice_.clear();
+  choice_total_ = 0;
   for (size_t i = 0; i < orgs_.size(); ++i) {
     const auto& o = orgs_[i];
     if (!o.active) continue;
-    last = static_cast<int>(i);
-    u -= o.members[kRecruiter] * (0.5 + o.reputation);
+    const double w = o.members[kRecruiter] * (0.5 + o.reputation);
+    choice_.emplace_back(static_cast<int>(i), w);
+    choice_total_ += w;
+  }
+  choice_stale_ = false;
+}
+
+int Organisations::choose(Stream& s) const {
+  if (choice_stale_) rebuild_choice();
+  if (choice_total_ <= 0) return -1;
+  double u = s.uniform() * choice_total_;
+  int last = -1;
+  for (const auto& [i, w] : choice_) {
+    last = i;
+    u -= w;
     if (u < 0) return last;
   }
   return last;
@@ -191,11 +204,13 @@ int Organisations::boarding_capacity(int o, Stream& s) const {
 }
 
 void Organisations::crossing_outcome(int o, bool success) {
+  choice_stale_ = true;
   // Reputation is an exponential average of outcomes its clients report home.
   orgs_[o].reputation += 0.02 * ((success ? 1.0 : 0.0) - orgs_[o].reputation);
 }
 
 OrgWeek Organisations::week(int day, const Levers& levers, size_t nmeasures) {
+  choice_stale_ = true;
   OrgWeek out;
   out.arrests_by_measure.assign(nmeasures, 0);
   const double market_price = mean_price();
@@ -216,7 +231,8 @@ OrgWeek Organisations::week(int day, const Levers& levers, size_t nmeasures) {
       for (int r = 0; r < kNumRoles; ++r) {
         if (o.members[r] == 0 || m.weekly_hazard[r] <= 0) continue;
         Stream s(key_, measure_purpose(m.measure), static_cast<uint32_t>(i * kNumRoles + r), day);
-        boost::random::binomial_distribution<int> dist(o.members[r], std::min(1.0, m.weekly_hazard[r]));
+        boost::random::binomial_distribution<int> dist(o.members[r],
+                                                       std::min(1.0, m.weekly_hazard[r]));
         const int a = dist(s);
         o.members[r] -= a;
         out.arrests_by_measure[m.measure] += a;
@@ -250,13 +266,18 @@ OrgWeek Organisations::week(int day, const Levers& levers, size_t nmeasures) {
       const int cap = std::min(static_cast<int>(p_.max_growth_per_week * o.total_members()) + 1,
                                p_.max_members - o.total_members());
       int hires = std::min(cap, static_cast<int>(o.hire_budget / std::max(1.0, p_.hire_cost_gbp)));
-      hires = std::min(hires, static_cast<int>(std::max(0.0, o.cash) / std::max(1.0, p_.hire_cost_gbp)));
+      hires = std::min(hires,
+                       static_cast<int>(std::max(0.0, o.cash) / std::max(1.0, p_.hire_cost_gbp)));
       for (int h = 0; h < hires; ++h) {
         Role r;
-        if (o.members[kDriver] * 2 < o.members[kRecruiter]) r = kDriver;
-        else if (o.members[kBoatLink] * 3 < o.members[kFixer]) r = kBoatLink;
-        else if (excess > 0) r = kFixer;
-        else r = kRecruiter;
+        if (o.members[kDriver] * 2 < o.members[kRecruiter])
+          r = kDriver;
+        else if (o.members[kBoatLink] * 3 < o.members[kFixer])
+          r = kBoatLink;
+        else if (excess > 0)
+          r = kFixer;
+        else
+          r = kRecruiter;
         ++o.members[r];
         o.cash -= p_.hire_cost_gbp;
         o.hire_budget -= p_.hire_cost_gbp;
@@ -286,8 +307,10 @@ OrgWeek Organisations::week(int day, const Levers& levers, size_t nmeasures) {
   for (auto& o : orgs_) {
     if (o.active || o.queue.empty()) continue;
     for (uint32_t t : o.queue) {
-      if (best >= 0) orgs_[best].queue.push_back(t);
-      else out.orphaned.push_back(t);
+      if (best >= 0)
+        orgs_[best].queue.push_back(t);
+      else
+        out.orphaned.push_back(t);
     }
     o.queue.clear();
   }

@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <deque>
+#include <utility>
 #include <vector>
 
 #include "core/rng.hpp"
@@ -20,12 +21,13 @@ struct OrgParams {
   int initial_orgs;
   std::array<double, kNumRoles> initial_members;
   double price_initial_gbp, price_floor_gbp, price_cap_gbp;
-  double price_response;     // weekly log-price change per unit of demand growth
-  double price_competition;  // weekly pull towards the market's mean price
-  double price_reversion;    // weekly pull towards the initial (reference) price
+  double price_response;       // weekly log-price change per unit of demand growth
+  double price_competition;    // weekly pull towards the market's mean price
+  double price_reversion;      // weekly pull towards the initial (reference) price
   double cost_per_client_gbp;  // boat seat, fixer's fee, transport
   double fixer_clients_per_week;
-  double member_cost_gbp_week, hire_cost_gbp, cash_buffer_weeks, max_growth_per_week, reinvest_share;
+  double member_cost_gbp_week, hire_cost_gbp, cash_buffer_weeks, max_growth_per_week,
+      reinvest_share;
   double reach_per_recruiter;  // advert saturation per recruiter per 1000 people at risk
   double credit_cash_gbp;      // cash above which an organisation sells on credit
   double arrest_base_weekly;
@@ -79,11 +81,17 @@ class Organisations {
   // Records a sale: cash now (paid) or debt repaid later (credit).
   void sign(int o, double price, bool paid);
   void repay(int o, double gbp) { orgs_[o].cash += gbp / scale_; }
-  // Daily capacity of fixers to put clients on boats, in simulated clients (stochastically rounded).
+  // Daily capacity of fixers to put clients on boats, in simulated clients (stochastically
+  // rounded).
   int boarding_capacity(int o, Stream& s) const;
   void crossing_outcome(int o, bool success);
 
-  std::vector<Organisation>& all() { return orgs_; }
+  // Mutable access may change members or reputation: the choice table is rebuilt before use.
+  std::vector<Organisation>& all() {
+    choice_stale_ = true;
+    return orgs_;
+  }
+  const Organisation& at(int o) const { return orgs_[static_cast<size_t>(o)]; }
   const std::vector<Organisation>& all() const { return orgs_; }
   int active_count() const;
   int members_total() const;
@@ -95,6 +103,12 @@ class Organisations {
   StreamKey key_;
   double scale_;
   std::vector<Organisation> orgs_;
+  // The active organisations and their weights in choose(), in index order: thousands of people
+  // choose each day between changes, and the vector holds every organisation ever founded.
+  void rebuild_choice() const;
+  mutable std::vector<std::pair<int, double>> choice_;
+  mutable double choice_total_ = 0;
+  mutable bool choice_stale_ = true;
 };
 
 }  // namespace smug

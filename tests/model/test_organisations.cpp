@@ -120,6 +120,37 @@ TEST(Organisations, DissolveWhenTheirFixersAreGone) {
   }
 }
 
+TEST(Organisations, ChoiceFollowsRecruitersAndSeesEveryChange) {
+  // Buyers pick an organisation in proportion to recruiters x (0.5 + reputation). The weights are
+  // cached between changes, so a change made through all() must show in the next choice.
+  Scenario s = quiet_market({{"organisations.initial", "2"}});
+  const ModelParams p = ModelParams::from(s);
+  Organisations orgs(p.orgs, StreamKey::make(5, 0), 1.0, 0);
+  orgs.all()[0].members[kRecruiter] = 3;
+  orgs.all()[1].members[kRecruiter] = 1;
+  const StreamKey key = StreamKey::make(6, 0);
+  auto share_of_first = [&](int n) {
+    int first = 0;
+    for (int k = 0; k < n; ++k) {
+      Stream st(key, Purpose::kDecide, static_cast<uint32_t>(k), 0);
+      first += orgs.choose(st) == 0;
+    }
+    return static_cast<double>(first) / n;
+  };
+  EXPECT_NEAR(share_of_first(20000), 0.75, 0.015);
+  orgs.all()[0].members[kRecruiter] = 0;
+  EXPECT_EQ(share_of_first(1000), 0.0) << "an organisation without recruiters sells to nobody";
+  orgs.all()[0].members[kRecruiter] = 1;
+  for (int k = 0; k < 50; ++k)
+    orgs.crossing_outcome(1, false);  // its clients fail: reputation falls
+  const double w1 = 0.5 + orgs.at(1).reputation, w0 = 0.5 + orgs.at(0).reputation;
+  ASSERT_LT(w1, 0.75);
+  EXPECT_NEAR(share_of_first(20000), w0 / (w0 + w1), 0.015);
+  orgs.all()[0].active = orgs.all()[1].active = false;
+  Stream st(key, Purpose::kDecide, 0, 1);
+  EXPECT_EQ(orgs.choose(st), -1) << "no active organisation";
+}
+
 // Signs n clients with organisation o at its current price (paid in cash).
 void sign_n(Organisations& orgs, int o, int n) {
   for (int k = 0; k < n; ++k) orgs.sign(o, orgs.all()[o].price, true);

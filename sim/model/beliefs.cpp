@@ -1,6 +1,7 @@
 #include "model/beliefs.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "model/declare.hpp"
 
@@ -46,7 +47,10 @@ BeliefParams BeliefParams::from(const Scenario& s) {
   return p;
 }
 
-Beliefs::Beliefs(const BeliefParams& p, uint32_t n) : p_(p), dev_(n, BeliefVec{}), last_(n, kNever) {
+Beliefs::Beliefs(const BeliefParams& p, uint32_t n)
+    : p_(p), decay_(kDecayTable), dev_(n, BeliefVec{}), last_(n, kNever) {
+  for (int age = 0; age < kDecayTable; ++age)
+    decay_[static_cast<size_t>(age)] = static_cast<float>(std::exp(-age / p_.decay_days));
   set_media(MediaState{});
 }
 
@@ -55,11 +59,11 @@ void Beliefs::set_media(const MediaState& m) {
     const double a = m.advert[c];
     BeliefVec& b = prior_[c];
     b[kPCross] = static_cast<float>(std::min(1.0, p_.p_cross_base + p_.advert_p_cross * a));
-    b[kPReturn] = static_cast<float>(
-        std::min(1.0, p_.p_return_base + p_.campaign_p_return * m.campaign));
+    b[kPReturn] =
+        static_cast<float>(std::min(1.0, p_.p_return_base + p_.campaign_p_return * m.campaign));
     b[kUkWage] = static_cast<float>(p_.uk_wage_base_gbp);
-    b[kTrust] = static_cast<float>(std::clamp(
-        p_.trust_base + p_.advert_trust * a - p_.campaign_trust * m.campaign, 0.0, 1.0));
+    b[kTrust] = static_cast<float>(
+        std::clamp(p_.trust_base + p_.advert_trust * a - p_.campaign_trust * m.campaign, 0.0, 1.0));
   }
 }
 

@@ -31,6 +31,10 @@ struct BeliefParams {
 struct MediaState {
   std::array<double, kNumCounties> advert{};  // 0..1: saturation of smugglers' adverts
   double campaign = 0;                        // 0..1: government information campaigns
+  // Chances of no offer of the boat today: from adverts, per county, and from t ties who crossed
+  // (a person's chance is the product; see decision.cpp).
+  std::array<double, kNumCounties> no_advert_offer{};
+  std::array<double, 256> no_tie_offer{};
 };
 
 class Beliefs {
@@ -44,7 +48,10 @@ class Beliefs {
     BeliefVec b = prior_[county];
     const auto& d = dev_[i];
     if (last_[i] == kNever) return b;
-    const float f = static_cast<float>(std::exp(-(day - last_[i]) / p_.decay_days));
+    const int age = day - last_[i];
+    const float f = age >= 0 && age < kDecayTable
+                        ? decay_[static_cast<size_t>(age)]
+                        : static_cast<float>(std::exp(-age / p_.decay_days));
     for (int k = 0; k < kNumBeliefs; ++k) b[k] += d[k] * f;
     return b;
   }
@@ -61,6 +68,9 @@ class Beliefs {
  private:
   static constexpr int32_t kNever = INT32_MIN;
   BeliefParams p_;
+  // exp(-age / decay_days) for news up to about 11 years old: the same floats as computing it.
+  static constexpr int kDecayTable = 4096;
+  std::vector<float> decay_;
   std::array<BeliefVec, kNumCounties> prior_{};
   std::vector<BeliefVec> dev_;
   std::vector<int32_t> last_;

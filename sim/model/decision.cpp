@@ -91,28 +91,51 @@ bool reached_by_development(const World& w, uint32_t i) {
 
 }  // namespace
 
-void consider(World& w, uint32_t i) {
-  if (w.pop.hot[i].status != Status::kHome) return;
+void offer_chances_today(World& w) {
+  const DecisionParams& p = w.p.decision;
+  for (int c = 0; c < kNumCounties; ++c)
+    w.media.no_advert_offer[c] = std::exp(-p.offer_advert * w.media.advert[c]);
+  if (w.media.no_tie_offer[1] == 0)  // ties' factors are fixed for the run: fill them once
+    for (size_t t = 0; t < w.media.no_tie_offer.size(); ++t)
+      w.media.no_tie_offer[t] = std::exp(-p.offer_per_tie * static_cast<double>(t));
+}
+
+namespace {
+
+double to_unit(uint32_t bits) {
+  return static_cast<double>(bits) * 0x1p-32;
+}
+
+// What a person can do before weighing anything up: whether the boat is offered (adverts or ties
+// who crossed), and whether they have the money for a lorry or a flight.
+struct Gate {
+  bool offered, lorry, air;
+  double savings;
+  bool any() const { return offered || lorry || air; }
+};
+
+Gate gate(const World& w, uint32_t i, double u_offer) {
+  const DecisionParams& p = w.p.decision;
+  const PersonHot& h = w.pop.hot[i];
+  Gate g;
+  g.offered = u_offer >= w.media.no_advert_offer[h.county] * w.media.no_tie_offer[h.uk_ties];
+  g.savings = h.savings + p.kin_help_gbp * (h.kin_uk + h.uk_ties);
+  g.lorry = g.savings >= p.lorry_price_gbp;
+  g.air = g.savings >= p.air_price_gbp;
+  return g;
+}
+
+// The decision proper, for a person at home past the gate: beliefs, utilities, choice, action.
+void weigh(World& w, uint32_t i, const Gate& g, Stream& s, double u_org) {
   const DecisionParams& p = w.p.decision;
   const int c = w.pop.hot[i].county;
-  w.rec.add(kConsidering, w.day, 1);
-  Stream s(w.key, Purpose::kDecide, i, w.uday());
-  // Most people have neither an offer of the boat nor the money for a lorry or a flight: they
-  // stop here, before beliefs and utilities are computed.
-  const double u_offer = s.uniform();
-  const double offer_rate =
-      p.offer_advert * w.media.advert[c] + p.offer_per_tie * w.pop.hot[i].uk_ties;
-  const bool offered = u_offer < 1 - std::exp(-offer_rate);
-  const double savings =
-      w.pop.hot[i].savings + p.kin_help_gbp * (w.pop.hot[i].kin_uk + w.pop.hot[i].uk_ties);
-  const bool lorry = savings >= p.lorry_price_gbp, air = savings >= p.air_price_gbp;
-  if (!offered && !lorry && !air) return;
-
+  const bool offered = g.offered, lorry = g.lorry, air = g.air;
+  const double savings = g.savings;
   const BeliefVec b = w.beliefs.read(i, w.day, c);
   double home = std::max<double>(w.pop.home_wage[i], p.informal_income_gbp) * p.horizon_months;
   if (reached_by_development(w, i)) home *= 1 + w.levers.development_wage_boost;
   const double uk = (1 - b[kPReturn]) * b[kUkWage] * p.horizon_months;
-  double shift = std::log(w.pop.propensity[c]) - p.risk_weight * w.pop.risk[i];
+  double shift = w.pop.log_propensity[c] - p.risk_weight * w.pop.risk[i];
   if (!w.pop.male[i]) shift += p.female_shift;
   if (w.pop.age[i] > 30) shift -= p.age_decline * (w.pop.age[i] - 30);
   auto weight_of = [&](double gain, double cost, double route_shift) {
@@ -125,10 +148,10 @@ void consider(World& w, uint32_t i) {
   int org = -1;
   bool paid = true;
   double price = 0;
-  if (offered && (org = w.orgs.choose(s)) >= 0) {
+  if (offered && (org = w.orgs.choose_at(u_org)) >= 0) {
     price = w.orgs.at(org).price;
     paid = savings >= price;
-    if (paid || w.orgs.sells_on_credit(org)) {
+    if (paid || w.orgs.sells_on_credit(org, w.date)) {
       const double cost =
           price * (paid ? 1 : 1 + p.debt_premium * (1 - b[kTrust])) + p.bus_cost_gbp;
       weight[1] = weight_of(b[kPCross] * uk, cost, p.trust_weight * (b[kTrust] - 0.5));
@@ -158,18 +181,46 @@ void consider(World& w, uint32_t i) {
   }
 }
 
+// The person's own stream: its first word's halves are the offer's and the organisation's
+// uniforms (32 bits each is ample for chances of one in a million and up).
+void weigh_with_own_stream(World& w, uint32_t i, const Gate& g) {
+  Stream s(w.key, Purpose::kDecide, i, w.uday());
+  weigh(w, i, g, s, to_unit(static_cast<uint32_t>(s())));
+}
+
+}  // namespace
+
+void consider(World& w, uint32_t i) {
+  if (w.pop.hot[i].status != Status::kHome) return;
+  w.rec.add(kConsidering, w.day, 1);
+  Stream s(w.key, Purpose::kDecide, i, w.uday());
+  const uint64_t word = s();
+  const Gate g = gate(w, i, to_unit(static_cast<uint32_t>(word >> 32)));
+  // Most people have neither an offer of the boat nor the money for a lorry or a flight: they
+  // stop here, before beliefs and utilities are computed.
+  if (g.any()) weigh(w, i, g, s, to_unit(static_cast<uint32_t>(word)));
+}
+
+void consider_background(World& w, uint32_t i, uint32_t offer_bits) {
+  if (w.pop.hot[i].status != Status::kHome) return;
+  w.rec.add(kConsidering, w.day, 1);
+  // The offer's uniform came with the pick, so the many who stop at the gate cost no stream.
+  const Gate g = gate(w, i, to_unit(offer_bits));
+  if (g.any()) weigh_with_own_stream(w, i, g);
+}
+
 namespace {
 
-// What consider() reads past its fast exit, fetched ahead for people likely to get there (an
-// offer is likely, or they have the money for another route): each of those reads is a cache
-// miss on a random person, and in the surge most considerations get that far.
+// What a decision reads past its gate, fetched ahead for people likely to get there (an offer is
+// likely, or they have the money for another route): each of those reads is a cache miss on a
+// random person, and in the surge most considerations get that far.
 void prefetch_decision(const World& w, uint32_t i) {
   const PersonHot& h = w.pop.hot[i];
   if (h.status != Status::kHome) return;
   const DecisionParams& p = w.p.decision;
-  const double rate = p.offer_advert * w.media.advert[h.county] + p.offer_per_tie * h.uk_ties;
+  const double no_offer = w.media.no_advert_offer[h.county] * w.media.no_tie_offer[h.uk_ties];
   const double money = h.savings + p.kin_help_gbp * (h.kin_uk + h.uk_ties);
-  if (rate < 0.01 && money < p.lorry_price_gbp) return;
+  if (no_offer > 0.99 && money < p.lorry_price_gbp) return;
   w.beliefs.prefetch(i);
   __builtin_prefetch(&w.pop.home_wage[i]);
   __builtin_prefetch(&w.pop.risk[i]);
@@ -177,18 +228,24 @@ void prefetch_decision(const World& w, uint32_t i) {
   __builtin_prefetch(&w.pop.male[i]);
 }
 
-}  // namespace
-
-void consider_all(World& w, const std::vector<uint32_t>& people) {
-  // A two-stage pipeline: hot fields 16 people ahead, then (with those in cache) the rest of
-  // what the decision reads 8 ahead, so the misses of several people overlap.
-  constexpr size_t kHot = 16, kCold = 8;
+// A two-stage pipeline: hot fields 32 people ahead, then (with those in cache) the rest of what
+// the decision reads 16 ahead, so the misses of several people overlap (a gate is short now that
+// it needs no stream of its own, so the distances are longer than a decision's).
+template <class Consider>
+void pipelined(World& w, const std::vector<uint32_t>& people, Consider&& consider_one) {
+  constexpr size_t kHot = 32, kCold = 16;
   const size_t n = people.size();
   for (size_t j = 0; j < n; ++j) {
     if (j + kHot < n) __builtin_prefetch(&w.pop.hot[people[j + kHot]]);
     if (j + kCold < n) prefetch_decision(w, people[j + kCold]);
-    consider(w, people[j]);
+    consider_one(j);
   }
+}
+
+}  // namespace
+
+void consider_all(World& w, const std::vector<uint32_t>& people) {
+  pipelined(w, people, [&](size_t j) { consider(w, people[j]); });
 }
 
 void background_considerations(World& w) {
@@ -197,10 +254,18 @@ void background_considerations(World& w) {
   boost::random::binomial_distribution<int> count(static_cast<int>(n),
                                                   1.0 / w.p.decision.reconsider_interval_days);
   const int k = n > 0 ? count(s) : 0;
+  // One word per pick: its high half picks the person (multiply-shift), its low half is the
+  // uniform of their offer draw.
   std::vector<uint32_t>& picks = w.picks_scratch;
+  std::vector<uint32_t>& offer_bits = w.offer_bits_scratch;
   picks.resize(static_cast<size_t>(k));
-  for (int j = 0; j < k; ++j) picks[static_cast<size_t>(j)] = s.below(n);
-  consider_all(w, picks);
+  offer_bits.resize(static_cast<size_t>(k));
+  for (size_t j = 0; j < picks.size(); ++j) {
+    const uint64_t word = s();
+    picks[j] = static_cast<uint32_t>((word >> 32) * n >> 32);
+    offer_bits[j] = static_cast<uint32_t>(word);
+  }
+  pipelined(w, picks, [&](size_t j) { consider_background(w, picks[j], offer_bits[j]); });
 }
 
 }  // namespace smug

@@ -26,8 +26,13 @@ struct DecisionParams {
 
 enum class Choice : uint8_t { kStay, kBoat, kLorry, kAir };
 
+// Today's chances of no offer of the boat (adverts by county, ties), from today's adverts.
+void offer_chances_today(World& w);
+
 // Person i (at home) weighs up leaving today and acts on the choice.
 void consider(World& w, uint32_t i);
+// The same for a background reconsideration whose offer uniform (32 bits) came with the pick.
+void consider_background(World& w, uint32_t i, uint32_t offer_bits);
 // consider() for each of these people in order, fetching their data from memory ahead.
 void consider_all(World& w, const std::vector<uint32_t>& people);
 

@@ -10,8 +10,8 @@ void JourneyParams::declare(ParamRegistry& reg) {
   Declare(reg, "journey", "Leaving Albania and travelling to northern France")
       .real("exit_airport", "share", "0.3", 0, 1,
             "Share of boat-route travellers who fly out of Tirana", "prior")
-      .real("exit_kosovo", "share", "0.3", 0, 1,
-            "Share who leave over the Kosovo border (bus)", "prior")
+      .real("exit_kosovo", "share", "0.3", 0, 1, "Share who leave over the Kosovo border (bus)",
+            "prior")
       .real("exit_montenegro", "share", "0.25", 0, 1,
             "Share who leave over the Montenegro border (bus)", "prior")
       .real("exit_greece", "share", "0.15", 0, 1,
@@ -73,6 +73,7 @@ void start_boat_trip(World& w, uint32_t person, int org, double price, bool paid
   w.current_trip[person] = static_cast<int32_t>(id);
   w.orgs.sign(org, price, paid);
   w.rec.add(kSignedBoat, w.day, 1);
+  if (!paid) w.rec.add(kSignedCredit, w.day, 1);
   w.price_paid_sum += price;
   ++w.price_paid_n;
   w.pop.hot[person].status = Status::kTravelling;
@@ -81,8 +82,8 @@ void start_boat_trip(World& w, uint32_t person, int org, double price, bool paid
     come_home(w, id);
     return;
   }
-  const double days = t.exit == kExitAirport ? w.p.journey.travel_days_air
-                                             : w.p.journey.travel_days_land;
+  const double days =
+      t.exit == kExitAirport ? w.p.journey.travel_days_air : w.p.journey.travel_days_land;
   w.france_arrivals.schedule(w.day + static_cast<int>(days), id);
 }
 

@@ -50,14 +50,27 @@ void OrgParams::declare(ParamRegistry& reg) {
       .real("reinvest_share", "share", "0.9", 0, 1,
             "Share of an organisation's recent weekly profit spent on taking on members",
             "prior (calibrated)")
+      .real("clients_per_member_week", "people per week", "1", 0.01, 1000,
+            "Clients a week that keep one member of any role busy", "prior")
+      .real("idle_exit_weekly", "per week", "0", 0, 1,
+            "Weekly share of an organisation's members beyond what its recent sign-ups keep busy "
+            "who drift away (members paid by the job); the last recruiter and fixer stay",
+            "prior")
       .real("max_growth_per_week", "share", "0.05", 0, 1,
             "Largest weekly growth of an organisation's membership (plus one)", "prior")
       .real("reach_per_recruiter", "per recruiter per 1000 people", "3", 0, 100,
             "Advert saturation one recruiter adds per 1000 people at risk in the counties targeted",
             "prior: social-media adverts (GOV-FACTSHEET-NOV22)")
-      .real("credit_cash_gbp", "GBP", "150000", 0, 1e9,
-            "Cash above which an organisation sells crossings on credit (debt bonds)",
-            "prior: credit offers from 2022 (GOV-FACTSHEET-NOV22)")
+      .date("credit_from", "2022-05-01",
+            "Date from which organisations sell the crossing on credit (a debt bond worked off "
+            "in the UK): a change in the market's practice, not a measure",
+            "GOV-FACTSHEET-NOV22: adverts offering crossings on credit from May 2022")
+      .real("credit_cash_gbp", "GBP", "0", 0, 1e9,
+            "Cash an organisation needs before it sells on credit (it fronts the costs)", "prior")
+      .real("credit_loss_limit", "share", "0.5", 0, 1,
+            "Share of debt lost to returns (of the debt settled lately, repaid or lost) above "
+            "which lenders stop selling on credit until it falls again",
+            "prior (calibrated): fast returns make debt bonds unprofitable")
       .real("arrest_base_weekly", "per member per week", "0.004", 0, 1,
             "Weekly chance a member is arrested without any of the measures",
             "prior: UK-France cell, 400 arrests in 2022 all nationalities (MIN-SEP23)")
@@ -89,9 +102,13 @@ OrgParams OrgParams::from(const Scenario& s) {
   p.hire_cost_gbp = s.real("organisations.hire_cost_gbp");
   p.cash_buffer_weeks = s.real("organisations.cash_buffer_weeks");
   p.max_growth_per_week = s.real("organisations.max_growth_per_week");
+  p.clients_per_member_week = s.real("organisations.clients_per_member_week");
+  p.idle_exit_weekly = s.real("organisations.idle_exit_weekly");
   p.reinvest_share = s.real("organisations.reinvest_share");
   p.reach_per_recruiter = s.real("organisations.reach_per_recruiter");
+  p.credit_from = s.date("organisations.credit_from").value_or(Date{0});
   p.credit_cash_gbp = s.real("organisations.credit_cash_gbp");
+  p.credit_loss_limit = s.real("organisations.credit_loss_limit");
   p.arrest_base_weekly = s.real("organisations.arrest_base_weekly");
   p.entry_base_weekly = s.real("organisations.entry_base_weekly");
   p.entry_per_revenue = s.real("organisations.entry_per_revenue");
@@ -127,6 +144,19 @@ void Organisations::found(int day, Stream& s) {
   o.cash = p_.member_cost_gbp_week * p_.cash_buffer_weeks * o.total_members();
   o.cash_last_week = o.cash;
   orgs_.push_back(std::move(o));
+}
+
+void Organisations::shed(Organisation& o, int n, bool keep_core) {
+  for (int k = 0; k < n; ++k) {
+    int r = -1;
+    for (int q = 0; q < kNumRoles; ++q) {
+      const bool core = q == kRecruiter || q == kFixer;
+      if (o.members[q] > (keep_core && core ? 1 : 0) && (r < 0 || o.members[q] > o.members[r]))
+        r = q;
+    }
+    if (r < 0) return;
+    --o.members[r];
+  }
 }
 
 int Organisations::active_count() const {
@@ -165,28 +195,31 @@ void Organisations::media(const Population& pop, std::array<double, kNumCounties
 
 void Organisations::rebuild_choice() const {
   choice_.clear();
-  choice_total_ = 0;
+  choice_cum_.clear();
+  double total = 0;
   for (size_t i = 0; i < orgs_.size(); ++i) {
     const auto& o = orgs_[i];
     if (!o.active) continue;
-    const double w = o.members[kRecruiter] * (0.5 + o.reputation);
-    choice_.emplace_back(static_cast<int>(i), w);
-    choice_total_ += w;
+    total += o.members[kRecruiter] * (0.5 + o.reputation);
+    choice_.push_back(static_cast<int>(i));
+    choice_cum_.push_back(total);
   }
   choice_stale_ = false;
 }
 
-int Organisations::choose(Stream& s) const {
+int Organisations::choose_at(double u) const {
   if (choice_stale_) rebuild_choice();
-  if (choice_total_ <= 0) return -1;
-  double u = s.uniform() * choice_total_;
-  int last = -1;
-  for (const auto& [i, w] : choice_) {
-    last = i;
-    u -= w;
-    if (u < 0) return last;
-  }
-  return last;
+  if (choice_cum_.empty() || choice_cum_.back() <= 0) return -1;
+  // Binary search of the cumulative weights: tens of organisations, thousands of choices a day.
+  const double x = u * choice_cum_.back();
+  const auto it = std::upper_bound(choice_cum_.begin(), choice_cum_.end(), x);
+  const size_t k =
+      std::min<size_t>(static_cast<size_t>(it - choice_cum_.begin()), choice_.size() - 1);
+  return choice_[k];
+}
+
+int Organisations::choose(Stream& s) const {
+  return choose_at(s.uniform());
 }
 
 void Organisations::sign(int o, double price, bool paid) {
@@ -209,8 +242,31 @@ void Organisations::crossing_outcome(int o, bool success) {
   orgs_[o].reputation += 0.02 * ((success ? 1.0 : 0.0) - orgs_[o].reputation);
 }
 
+bool Organisations::sells_on_credit(int o, Date today) const {
+  return today >= p_.credit_from && credit_open_ && orgs_[o].cash >= p_.credit_cash_gbp;
+}
+
+void Organisations::settle_debt(int o, double repaid, double lost) {
+  if (repaid > 0) repay(o, repaid);
+  repaid_week_ += repaid / scale_;
+  lost_week_ += lost / scale_;
+}
+
+void Organisations::update_credit() {
+  // Lenders judge by the debt settled over the last couple of months: what came back against
+  // what was lost when debtors were returned before they had worked it off.
+  constexpr double kAlpha = 0.15;
+  repaid_trend_ += kAlpha * (repaid_week_ - repaid_trend_);
+  lost_trend_ += kAlpha * (lost_week_ - lost_trend_);
+  repaid_week_ = lost_week_ = 0;
+  const double settled = repaid_trend_ + lost_trend_;
+  loss_share_ = settled > 0 ? lost_trend_ / settled : 0;
+  credit_open_ = loss_share_ <= p_.credit_loss_limit;
+}
+
 OrgWeek Organisations::week(int day, const Levers& levers, size_t nmeasures) {
   choice_stale_ = true;
+  update_credit();
   OrgWeek out;
   out.arrests_by_measure.assign(nmeasures, 0);
   const double market_price = mean_price();
@@ -287,14 +343,13 @@ OrgWeek Organisations::week(int day, const Levers& levers, size_t nmeasures) {
     }
     if (o.cash < 0) {
       // Unpaid members drift away, the most numerous role first.
-      const int leave = std::max(1, o.total_members() / 10);
-      for (int k = 0; k < leave; ++k) {
-        int r = 0;
-        for (int q = 1; q < kNumRoles; ++q)
-          if (o.members[q] > o.members[r]) r = q;
-        if (o.members[r] > 0) --o.members[r];
-      }
+      shed(o, std::max(1, o.total_members() / 10), false);
     }
+    // Members paid by the job drift away when recent sign-ups do not keep them busy. Rounded
+    // down, so a small organisation keeps its few members through a quiet spell.
+    const double busy = o.demand_trend / p_.clients_per_member_week;
+    const double idle = o.total_members() - std::ceil(busy);
+    if (idle > 0) shed(o, static_cast<int>(p_.idle_exit_weekly * idle), true);
     o.cash_last_week = o.cash;
     o.signed_week = 0;
     o.revenue_week = 0;

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/date.hpp"
 #include "core/rng.hpp"
 #include "model/levers.hpp"
 #include "model/population.hpp"
@@ -28,8 +29,11 @@ struct OrgParams {
   double fixer_clients_per_week;
   double member_cost_gbp_week, hire_cost_gbp, cash_buffer_weeks, max_growth_per_week,
       reinvest_share;
+  double clients_per_member_week, idle_exit_weekly;  // members drift away without work
   double reach_per_recruiter;  // advert saturation per recruiter per 1000 people at risk
-  double credit_cash_gbp;      // cash above which an organisation sells on credit
+  Date credit_from;            // from when organisations sell on credit (market practice)
+  double credit_cash_gbp;      // cash an organisation needs before it sells on credit
+  double credit_loss_limit;    // share of settled debt lost to returns that stops credit
   double arrest_base_weekly;
   double entry_base_weekly, entry_per_revenue;  // entry hazard: base + per GBP 100k weekly revenue
   int max_orgs;
@@ -77,7 +81,14 @@ class Organisations {
 
   // Picks the organisation a person buys from (by reach and reputation); -1 if none is active.
   int choose(Stream& s) const;
-  bool sells_on_credit(int o) const { return orgs_[o].cash >= p_.credit_cash_gbp; }
+  // The same with the uniform in [0, 1) given.
+  int choose_at(double u) const;
+  // Credit is a market practice from a date; lenders stop while too much debt is lost to returns.
+  bool sells_on_credit(int o, Date today) const;
+  // Debt a client repaid (GBP, simulated people's) or lost when the client was returned.
+  void settle_debt(int o, double repaid, double lost);
+  // Share of the debt settled lately that was lost (0 when nothing was settled).
+  double credit_loss_share() const { return loss_share_; }
   // Records a sale: cash now (paid) or debt repaid later (credit).
   void sign(int o, double price, bool paid);
   void repay(int o, double gbp) { orgs_[o].cash += gbp / scale_; }
@@ -99,6 +110,9 @@ class Organisations {
 
  private:
   void found(int day, Stream& s);
+  void update_credit();
+  // n members leave, the most numerous role first; keep_core spares the last recruiter and fixer.
+  static void shed(Organisation& o, int n, bool keep_core);
   OrgParams p_;
   StreamKey key_;
   double scale_;
@@ -106,9 +120,13 @@ class Organisations {
   // The active organisations and their weights in choose(), in index order: thousands of people
   // choose each day between changes, and the vector holds every organisation ever founded.
   void rebuild_choice() const;
-  mutable std::vector<std::pair<int, double>> choice_;
-  mutable double choice_total_ = 0;
+  mutable std::vector<int> choice_;         // organisation index
+  mutable std::vector<double> choice_cum_;  // cumulative weight up to and including it
   mutable bool choice_stale_ = true;
+  // Debt settled (full scale, GBP): this week's and exponential averages of weeks.
+  double repaid_week_ = 0, lost_week_ = 0, repaid_trend_ = 0, lost_trend_ = 0;
+  double loss_share_ = 0;
+  bool credit_open_ = true;
 };
 
 }  // namespace smug

@@ -54,8 +54,8 @@ void PopulationParams::declare(ParamRegistry& reg) {
             "Unemployment among people at risk elsewhere", "prior: national youth unemployment")
       .real("wage_northeast_gbp", "GBP per month", "235", 50, 2000,
             "Monthly wage in the north-east (EUR 250-300 at 0.85 GBP/EUR)", "PRESS-ECON")
-      .real("wage_other_gbp", "GBP per month", "420", 50, 3000,
-            "Monthly wage elsewhere in Albania", "prior: national average wage about EUR 500")
+      .real("wage_other_gbp", "GBP per month", "420", 50, 3000, "Monthly wage elsewhere in Albania",
+            "prior: national average wage about EUR 500")
       .real("kin_uk_share_northeast", "share", "0.25", 0, 1,
             "Share of people in Kukes and Diber with kin or friends in the UK in 2020",
             "prior: SWISSCONTACT (51% of households with a member abroad, anywhere)")
@@ -113,6 +113,7 @@ Population Population::generate(const PopulationParams& p, double scale, StreamK
     n += static_cast<uint32_t>(std::llround(people * p.at_risk_share * scale));
     const County& k = counties()[c];
     pop.propensity[c] = k.north_east ? p.ne_propensity : k.north ? p.north_propensity : 1.0;
+    pop.log_propensity[c] = std::log(pop.propensity[c]);
   }
   pop.county_begin[kNumCounties] = n;
   pop.hot.resize(n);

@@ -53,19 +53,21 @@ struct PersonHot {
   // touch with a smuggler. Zero at the start; news of a crossing adds one, of a return removes one.
   uint8_t uk_ties = 0;
   uint8_t kin_uk = 0;  // long-standing kin in the UK (2020): help with money, not with smugglers
-  float savings = 0;  // GBP the person and family can raise: wages put by plus family money
+  float savings = 0;   // GBP the person and family can raise: wages put by plus family money
 };
 
 struct Population {
   // Per person.
   std::vector<PersonHot> hot;
-  std::vector<uint8_t> age;      // years, 18..44
-  std::vector<uint8_t> male;     // 0/1
-  std::vector<float> home_wage;  // GBP per month (0 when unemployed: informal income is in decision)
-  std::vector<float> risk;       // standard-normal risk aversion: higher is more cautious
+  std::vector<uint8_t> age;   // years, 18..44
+  std::vector<uint8_t> male;  // 0/1
+  std::vector<float>
+      home_wage;            // GBP per month (0 when unemployed: informal income is in decision)
+  std::vector<float> risk;  // standard-normal risk aversion: higher is more cautious
   // Per county: index ranges and propensity weight.
   std::array<uint32_t, kNumCounties + 1> county_begin{};
   std::array<double, kNumCounties> propensity{};
+  std::array<double, kNumCounties> log_propensity{};  // log of the above, read by every decision
   int village_size = 400;
   double scale = 1;
 

@@ -9,14 +9,15 @@ namespace smug {
 
 enum SeriesId : int {
   // Flows (summed over a period), counts of people unless said otherwise.
-  kArrivals = 0,          // Albanians arriving in the UK by small boat
-  kAttempts,              // Albanians in launched boats
-  kAttemptsStopped,       // ... whose launch the French police stopped
-  kBoats,                 // boats launched carrying Albanians
-  kBoatPeople,            // all people (any nationality) on those boats
+  kArrivals = 0,     // Albanians arriving in the UK by small boat
+  kAttempts,         // Albanians in launched boats
+  kAttemptsStopped,  // ... whose launch the French police stopped
+  kBoats,            // boats launched carrying Albanians
+  kBoatPeople,       // all people (any nationality) on those boats
   kDeaths,
   kConsidering,           // people at home weighing up leaving
   kSignedBoat,            // people who bought the boat route
+  kSignedCredit,          // ... of whom on credit (a debt bond)
   kOtherRouteDepartures,  // people who left by lorry or air with false documents
   kLegalDepartures,       // people who left on a legal work visa (what-if)
   kDetectedExit,          // people stopped at Albania's exits
@@ -25,25 +26,27 @@ enum SeriesId : int {
   kGrants,
   kRefusals,
   kWithdrawals,
-  kReturnsEnforced,       // all Albanians, boat arrivals and the other-routes stock
+  kReturnsEnforced,  // all Albanians, boat arrivals and the other-routes stock
   kReturnsVoluntary,
   kReturns,
-  kReturnsBoatArrivals,   // of which people who came by small boat
+  kReturnsBoatArrivals,  // of which people who came by small boat
   kArrests,
   kOrgEntries,
   kOrgDissolutions,
-  kDebtRepaid,            // GBP
+  kDebtRepaid,      // GBP
+  kDebtWrittenOff,  // GBP lost to organisations when debtors were returned
   // Levels (averaged over a period).
   kWaitingFrance,
   kPeoplePerBoat,
   kPriceGbp,
   kActiveNetworks,
   kMembers,
-  kDebtOutstanding,       // GBP owed by Albanians in the UK to organisations
+  kDebtOutstanding,  // GBP owed by Albanians in the UK to organisations
   kPendingClaims,
-  kUkBoatStock,           // Albanian small-boat arrivals still in the UK
-  kUkOtherStock,          // Albanians in the UK who came by other routes or overstayed
-  kOtherWaiting,          // other nationalities waiting on the coast
+  kUkBoatStock,      // Albanian small-boat arrivals still in the UK
+  kUkOtherStock,     // Albanians in the UK who came by other routes or overstayed
+  kOtherWaiting,     // other nationalities waiting on the coast
+  kCreditLossShare,  // share of debt settled lately that was lost to returns
   kNumSeries
 };
 
@@ -57,7 +60,12 @@ struct SeriesInfo {
 const std::array<SeriesInfo, kNumSeries>& series_info();
 
 // What each measure did, per day: people it detected, members it arrested, removals it added.
-enum MeasureSeriesId : int { kMeasureDetected = 0, kMeasureArrests, kMeasureRemovals, kNumMeasureSeries };
+enum MeasureSeriesId : int {
+  kMeasureDetected = 0,
+  kMeasureArrests,
+  kMeasureRemovals,
+  kNumMeasureSeries
+};
 const std::array<SeriesInfo, kNumMeasureSeries>& measure_series_info();
 
 class Recorder {

@@ -70,6 +70,7 @@ void record_levels(World& w) {
   w.rec.set(kUkBoatStock, w.day, w.uk.in_uk);
   w.rec.set(kUkOtherStock, w.day, w.stock.people);
   w.rec.set(kOtherWaiting, w.day, w.coast.other_waiting);
+  w.rec.set(kCreditLossShare, w.day, w.orgs.credit_loss_share());
 }
 
 }  // namespace
@@ -84,6 +85,7 @@ void step(World& w) {
                            w.levers.legal_visas_per_day * 365 * w.scale);
   if (w.day % 7 == 0) weekly(w);
   w.orgs.media(w.pop, w.media.advert);
+  offer_chances_today(w);
   w.media.campaign = std::min(1.0, w.levers.campaign_pressure);
   w.beliefs.set_media(w.media);
 

@@ -70,7 +70,9 @@ UkParams UkParams::from(const Scenario& s) {
 
 namespace {
 
-double exponential(Stream& s) { return -std::log1p(-s.uniform()); }
+double exponential(Stream& s) {
+  return -std::log1p(-s.uniform());
+}
 
 void leave_uk(World& w, uint32_t id, bool enforced) {
   Trip& t = w.trips[id];
@@ -79,6 +81,11 @@ void leave_uk(World& w, uint32_t id, bool enforced) {
   w.rec.add(kReturnsBoatArrivals, w.day, 1);
   --w.uk.in_uk;
   w.uk.debt_outstanding -= t.debt;
+  if (t.debt > 0) {
+    w.rec.add(kDebtWrittenOff, w.day, t.debt);
+    w.orgs.settle_debt(t.org, 0, t.debt);
+    t.debt = 0;
+  }
   come_home(w, id);
   tell(w, t.person, NewsType::kReturned);
 }
@@ -120,17 +127,22 @@ void handle(World& w, const UkEvent& e) {
       if (t.stage != TripStage::kUkPending) return;
       --w.uk.pending_count;
       w.rec.add(kWithdrawals, w.day, 1);
-      if (s.uniform() < w.p.uk.withdrawn_abscond) abscond(w, e.trip, s);
-      else refuse(w, e.trip, false);
+      if (s.uniform() < w.p.uk.withdrawn_abscond)
+        abscond(w, e.trip, s);
+      else
+        refuse(w, e.trip, false);
       return;
     case UkEventType::kDetainedDecision:
       if (t.stage == TripStage::kUkPending) decide(w, e.trip);
       return;
     case UkEventType::kRemovable:
       if (t.stage != TripStage::kUkRefused) return;
-      if (t.detained) w.uk.removal_queue.push_front(e.trip);
-      else if (s.uniform() < w.p.uk.locate_share) w.uk.removal_queue.push_back(e.trip);
-      else abscond(w, e.trip, s);
+      if (t.detained)
+        w.uk.removal_queue.push_front(e.trip);
+      else if (s.uniform() < w.p.uk.locate_share)
+        w.uk.removal_queue.push_back(e.trip);
+      else
+        abscond(w, e.trip, s);
       return;
     case UkEventType::kMonthly: {
       if (t.stage == TripStage::kEnded) return;
@@ -139,7 +151,7 @@ void handle(World& w, const UkEvent& e) {
       if (repay > 0) {
         t.debt -= static_cast<float>(repay);
         w.uk.debt_outstanding -= repay;
-        w.orgs.repay(t.org, repay);
+        w.orgs.settle_debt(t.org, repay, 0);
         w.rec.add(kDebtRepaid, w.day, repay);
       }
       const int months = (w.day - t.arrival_day) / 30;
@@ -201,8 +213,8 @@ void arrive_in_uk(World& w, uint32_t id) {
   // A slavery referral adds days at today's decision rate, in units of cumulative hazard.
   double threshold = w.uk.decision_hazard + e_decide;
   if (u_slavery < p.slavery_referral_share * w.levers.slavery_referral_factor)
-    threshold += p.slavery_extra_days /
-                 (p.decision_delay_days.at(w.date) * w.levers.decision_delay_factor);
+    threshold +=
+        p.slavery_extra_days / (p.decision_delay_days.at(w.date) * w.levers.decision_delay_factor);
   w.uk.pending.push({threshold, id});
   const double withdraw_days = e_withdraw / (p.withdrawal_per_year / 365.0);
   if (withdraw_days < 3650)

@@ -34,9 +34,9 @@ struct UkEvent {
 };
 
 // Trips ordered by the cumulative hazard at which their next event fires (see uk_processing.cpp).
-using HazardQueue = std::priority_queue<std::pair<double, uint32_t>,
-                                        std::vector<std::pair<double, uint32_t>>,
-                                        std::greater<std::pair<double, uint32_t>>>;
+using HazardQueue =
+    std::priority_queue<std::pair<double, uint32_t>, std::vector<std::pair<double, uint32_t>>,
+                        std::greater<std::pair<double, uint32_t>>>;
 
 struct UkState {
   double decision_hazard = 0;  // cumulative hazard of an initial decision since the start
@@ -81,7 +81,7 @@ struct World {
   Beliefs beliefs;
   Organisations orgs;
   std::vector<Trip> trips;
-  std::vector<int32_t> current_trip;  // per person: trip id, or -1
+  std::vector<int32_t> current_trip;   // per person: trip id, or -1
   Calendar<uint32_t> france_arrivals;  // trips reaching the coast on a day
   UkState uk;
   StockState stock;
@@ -92,7 +92,8 @@ struct World {
   std::vector<uint32_t> prompted;  // people prompted by news to reconsider today
   std::vector<uint32_t> ties_scratch;
   std::vector<uint32_t> picks_scratch;
-  double legal_visas = 0;  // visas available now (simulated)
+  std::vector<uint32_t> offer_bits_scratch;
+  double legal_visas = 0;     // visas available now (simulated)
   double price_paid_sum = 0;  // today's sales
   int price_paid_n = 0;
 

@@ -13,6 +13,7 @@
 
 #include "app/inputs.hpp"
 #include "measures/measure.hpp"
+#include "model/decision.hpp"
 #include "model/model_params.hpp"
 #include "model/model_registry.hpp"
 #include "model/simulation.hpp"
@@ -93,6 +94,7 @@ struct Sim {
     w.date = w.start + day;
     w.levers = levers_on(w.measures, w.date);
     w.orgs.media(w.pop, w.media.advert);
+    offer_chances_today(w);
     w.media.campaign = std::min(1.0, w.levers.campaign_pressure);
     w.beliefs.set_media(w.media);
   }

@@ -2,6 +2,9 @@
 // weather does not allow.
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <vector>
+
 #include "model/journey.hpp"
 #include "model/weather.hpp"
 #include "model_test_support.hpp"
@@ -46,6 +49,10 @@ TEST(KosovoDrones, StopEveryoneLeavingViaKosovoAndNobodyElse) {
   World& w = sim.w;
   const uint32_t m = measure_index("kosovo_drones");
   int kosovo = 0, other = 0;
+  // Each person's first trip only, for the share of exits: people stopped at the Kosovo border
+  // are home at once and may leave again within the year; travellers by other exits are not.
+  int first_kosovo = 0, first_other = 0;
+  std::vector<bool> travelled(w.pop.size(), false);
   for (; w.day < w.ndays; ++w.day) {
     const size_t first_new = w.trips.size();
     step(w);
@@ -54,6 +61,8 @@ TEST(KosovoDrones, StopEveryoneLeavingViaKosovoAndNobodyElse) {
     for (size_t id = first_new; id < w.trips.size(); ++id) {
       const Trip& t = w.trips[id];
       ASSERT_EQ(t.signed_day, w.day);
+      if (!travelled[t.person]) (t.exit == kExitKosovo ? first_kosovo : first_other) += 1;
+      travelled[t.person] = true;
       if (t.exit == kExitKosovo) {
         ++kosovo;
         EXPECT_EQ(t.stage, TripStage::kEnded) << "trip " << id;
@@ -66,7 +75,12 @@ TEST(KosovoDrones, StopEveryoneLeavingViaKosovoAndNobodyElse) {
     }
   }
   EXPECT_GT(kosovo, 10);
-  EXPECT_GT(other, 2 * kosovo) << "the other exits carry most travellers";
+  // The drones do not change which exit people take: the Kosovo share of first trips is the
+  // route's share (binomial, within four standard errors).
+  const double n = first_kosovo + first_other, share = w.p.journey.exit_share[kExitKosovo];
+  EXPECT_NEAR(first_kosovo / n, share, 4 * std::sqrt(share * (1 - share) / n))
+      << first_kosovo << " of " << n << " first trips via Kosovo";
+  EXPECT_GT(other, kosovo) << "the other exits carry most travellers";
   // Every detection is the drones', one per Kosovo traveller; nobody left by lorry or air.
   ASSERT_EQ(sim.total(kOtherRouteDepartures), 0);
   EXPECT_EQ(sum(w.rec.measure_series(m, kMeasureDetected)), kosovo);

@@ -213,5 +213,36 @@ TEST(Prices, RiseWhenSignUpsJumpAndFallWhenTheyCollapse) {
   EXPECT_GE(orgs.all()[0].price, p.price_floor_gbp);
 }
 
+TEST(Organisations, MembersWithoutWorkDriftAwayButTheCoreStays) {
+  // Nothing sells: with idle exit, members beyond the last recruiter and fixer leave week by
+  // week and no organisation dissolves for it; without it, nobody leaves.
+  const Scenario s = quiet_market({{"organisations.idle_exit_weekly", "0.2"}});
+  const ModelParams p = ModelParams::from(s);
+  Organisations orgs(p.orgs, StreamKey::make(4, 0), 1.0, 0);
+  const Scenario still = quiet_market();
+  const ModelParams q = ModelParams::from(still);
+  Organisations control(q.orgs, StreamKey::make(4, 0), 1.0, 0);
+  const int initial = orgs.members_total();
+  ASSERT_EQ(initial, control.members_total());
+  ASSERT_GT(initial, 5 * 2);
+  int previous = initial, dissolutions = 0;
+  for (int wk = 0; wk < 60; ++wk) {
+    dissolutions += orgs.week(7 * wk, Levers{}, 0).dissolutions;
+    control.week(7 * wk, Levers{}, 0);
+    EXPECT_LE(orgs.members_total(), previous);
+    previous = orgs.members_total();
+  }
+  EXPECT_EQ(dissolutions, 0);
+  EXPECT_EQ(orgs.active_count(), 5);
+  for (const auto& o : orgs.all()) {
+    EXPECT_EQ(o.members[kRecruiter], 1);
+    EXPECT_EQ(o.members[kFixer], 1);
+  }
+  // Rounded down: an organisation keeps the last few idle members it has (0.2 of under 5).
+  EXPECT_LE(orgs.members_total(), 5 * (2 + 4));
+  EXPECT_LT(orgs.members_total(), initial / 2);
+  EXPECT_EQ(control.members_total(), initial) << "no idle exit: nobody leaves an idle market";
+}
+
 }  // namespace
 }  // namespace smug::test

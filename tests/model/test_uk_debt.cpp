@@ -1,10 +1,12 @@
 // Debt bonds: a person who crossed on credit repays month by month from work in the UK; the debt
-// outstanding falls and the organisation's cash rises by what is repaid.
+// outstanding falls and the organisation's cash rises by what is repaid. Credit is a market
+// practice from a date, and lenders stop while returns lose them too much of what is settled.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
 #include "model/journey.hpp"
+#include "model/organisations.hpp"
 #include "model/uk_processing.hpp"
 #include "model_test_support.hpp"
 
@@ -96,6 +98,88 @@ TEST(Debt, OutstandingDebtMatchesTheTripsInTheUk) {
   EXPECT_GT(peak, 0);
   EXPECT_LT(level.back(), peak);
   for (double v : level) EXPECT_GE(v, -1e-3);
+}
+
+TEST(Debt, CreditOnlyFromTheDatedStartOfThePractice) {
+  // Many people offered the boat, and few with the price in hand: once the practice starts,
+  // credit sales follow; before it, none.
+  const Scenario s = busy({{"run.start", "2022-01-01"},
+                           {"run.end", "2022-08-31"},
+                           {"organisations.credit_from", "2022-05-01"},
+                           {"organisations.credit_loss_limit", "1"}});
+  Sim sim(s, 5);
+  sim.run_until(sim.w.ndays);
+  const auto& credit = sim.w.rec.series(kSignedCredit);
+  const size_t from = static_cast<size_t>(sim.day_of(2022, 5, 1));
+  EXPECT_EQ(sum(credit, 0, from), 0) << "no debt bonds before the practice's date";
+  EXPECT_GT(sum(sim.w.rec.series(kSignedBoat), 0, from), 0) << "paid sales before it";
+  EXPECT_GT(sum(credit, from), 0) << "debt bonds from the practice's date";
+  EXPECT_LE(sum(credit), sum(sim.w.rec.series(kSignedBoat)));
+
+  Scenario never = s;
+  never.set("organisations.credit_from", "2030-01-01");
+  Sim later(never, 5);
+  later.run_until(later.w.ndays);
+  EXPECT_EQ(later.total(kSignedCredit), 0);
+}
+
+TEST(Debt, LendersStopWhileReturnsLoseThemTooMuchOfWhatIsSettled) {
+  const Scenario s = scenario({{"organisations.credit_from", "2020-01-01"},
+                               {"organisations.credit_loss_limit", "0.3"},
+                               {"organisations.credit_cash_gbp", "0"}});
+  const ModelParams p = ModelParams::from(s);
+  Organisations orgs(p.orgs, StreamKey::make(2, 0), 1.0, 0);
+  const Date today = from_ymd(2020, 6, 1);
+  ASSERT_TRUE(orgs.sells_on_credit(0, today)) << "nothing settled yet: credit is open";
+  EXPECT_FALSE(orgs.sells_on_credit(0, from_ymd(2019, 12, 31))) << "not before the date";
+  int day = 0;
+  auto week = [&](double repaid, double lost) {
+    orgs.settle_debt(0, repaid, lost);
+    orgs.week(day, Levers{}, 0);
+    day += 7;
+  };
+  // Debtors repay: nothing is lost, credit stays open.
+  for (int k = 0; k < 20; ++k) week(20000, 0);
+  EXPECT_DOUBLE_EQ(orgs.credit_loss_share(), 0);
+  EXPECT_TRUE(orgs.sells_on_credit(0, today));
+  // Returns start: each week half of what is settled is lost. The share rises past the limit
+  // within weeks and credit stops.
+  int weeks_to_stop = 0;
+  while (orgs.sells_on_credit(0, today) && weeks_to_stop < 52) week(10000, 10000), ++weeks_to_stop;
+  EXPECT_GT(weeks_to_stop, 1) << "lenders judge by recent weeks, not one";
+  EXPECT_LT(weeks_to_stop, 52);
+  EXPECT_GT(orgs.credit_loss_share(), 0.3);
+  EXPECT_LT(orgs.credit_loss_share(), 0.5 + 1e-9);
+  // Returns stop, repayments go on: credit reopens.
+  int weeks_to_reopen = 0;
+  while (!orgs.sells_on_credit(0, today) && weeks_to_reopen < 52) week(10000, 0), ++weeks_to_reopen;
+  EXPECT_LT(weeks_to_reopen, 52);
+  EXPECT_LE(orgs.credit_loss_share(), 0.3);
+}
+
+TEST(Debt, DebtOfReturnedPeopleIsWrittenOff) {
+  // Refused at once and removed fast: debtors are returned before they have repaid much; what
+  // they still owed is recorded as written off and leaves the debt outstanding.
+  Scenario s = busy({{"run.start", "2022-01-01"},
+                     {"run.end", "2023-06-30"},
+                     {"organisations.credit_from", "2022-01-01"},
+                     {"organisations.credit_loss_limit", "1"},
+                     {"uk_processing.claim_share", "0"},
+                     {"uk_processing.removal_delay_days", "5"},
+                     {"uk_processing.locate_share", "1"},
+                     {"uk_processing.removal_capacity_per_day", "200"}});
+  only_measures(s, {});
+  Sim sim(s, 9);
+  sim.run_until(sim.w.ndays);
+  ASSERT_GT(sim.total(kSignedCredit), 0);
+  EXPECT_GT(sim.total(kDebtWrittenOff), 0);
+  double owed = 0;
+  for (const Trip& t : sim.w.trips)
+    if (t.stage == TripStage::kUkPending || t.stage == TripStage::kUkRefused ||
+        t.stage == TripStage::kUkStaying)
+      owed += t.debt;
+  EXPECT_NEAR(sim.w.uk.debt_outstanding, owed, 1e-6 * std::max(1.0, owed));
+  EXPECT_GT(sim.w.orgs.credit_loss_share(), 0.5) << "most debt is lost when removal is this fast";
 }
 
 }  // namespace

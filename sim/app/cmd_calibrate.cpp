@@ -53,7 +53,7 @@ void write_calibrated_block(const std::string& path, const std::vector<Prior>& p
     block += "[" + section + "]\n";
     for (const auto& [key, v] : keys) {
       char buf[64];
-      std::snprintf(buf, sizeof buf, "%.6g", v);
+      std::snprintf(buf, sizeof buf, "%.9g", v);  // the evaluated value, not a rounding of it
       block += key + " = " + buf + "\n";
     }
   }

@@ -10,6 +10,7 @@
 #include "app/run_record.hpp"
 #include "model/model_registry.hpp"
 #include "model/simulation.hpp"
+#include "tests/app/scenario_runs.hpp"
 
 using namespace smug;
 
@@ -31,15 +32,17 @@ out::Target window_target(const std::string& id, const std::string& series, cons
 }  // namespace
 
 TEST(CalibrationRecovery, RecoversKnownParametersFromSyntheticData) {
-  Scenario s(model_registry());
+  // The baseline's model (its market structure and fitted values), on a 3% sample without the
+  // other nationalities' flow.
+  Scenario s = load_scenario(smug::testing::scenario_path("baseline.ini"));
   s.set("run.end", "2023-12-31");
   s.set("run.scale", "0.03");
   s.set("other_nationalities.enabled", "false");
-  const double true_intercept = -5.5, true_campaign = 0.6;
+  const double true_intercept = -6.5, true_campaign = 0.6;
   // Synthetic "observations": the model at the true parameters, with seeds the calibration
   // does not use, averaged over replicates.
   Scenario truth = s;
-  truth.set("decision.intercept", "-5.5");
+  truth.set("decision.intercept", "-6.5");
   truth.set("beliefs.campaign_p_return", "0.6");
   const Model model(truth, ModelInputs{});
   std::vector<ReplicateResult> runs;
@@ -60,7 +63,7 @@ TEST(CalibrationRecovery, RecoversKnownParametersFromSyntheticData) {
   for (const auto& t : targets) ASSERT_GT(*t.observed, 0) << t.id;
 
   CalibrationSetup setup;
-  setup.priors = {Prior{"decision.intercept", Prior::Shape::kUniform, -8, -4, "test"},
+  setup.priors = {Prior{"decision.intercept", Prior::Shape::kUniform, -8.5, -4.5, "test"},
                   Prior{"beliefs.campaign_p_return", Prior::Shape::kUniform, 0.1, 1, "test"}};
   setup.abc.particles = 20;
   setup.abc.max_generations = 6;
@@ -79,7 +82,10 @@ TEST(CalibrationRecovery, RecoversKnownParametersFromSyntheticData) {
     c.push_back(p.eval.theta[1]);
     w.push_back(p.weight);
   }
-  std::printf("intercept [%g, %g, %g]; campaign [%g, %g, %g]\n", weighted_quantile(a, w, 0.05), weighted_quantile(a, w, 0.5), weighted_quantile(a, w, 0.95), weighted_quantile(c, w, 0.05), weighted_quantile(c, w, 0.5), weighted_quantile(c, w, 0.95));
+  std::printf("intercept [%g, %g, %g]; campaign [%g, %g, %g]\n", weighted_quantile(a, w, 0.05),
+              weighted_quantile(a, w, 0.5), weighted_quantile(a, w, 0.95),
+              weighted_quantile(c, w, 0.05), weighted_quantile(c, w, 0.5),
+              weighted_quantile(c, w, 0.95));
   // The true values lie within the posterior's 5-95% range, and the posterior of the intercept
   // (which the arrival windows pin) is much narrower than its prior.
   EXPECT_LE(weighted_quantile(a, w, 0.05), true_intercept);

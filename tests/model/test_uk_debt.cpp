@@ -126,7 +126,9 @@ TEST(Debt, CreditOnlyFromTheDatedStartOfThePractice) {
 TEST(Debt, LendersStopWhileReturnsLoseThemTooMuchOfWhatIsSettled) {
   const Scenario s = scenario({{"organisations.credit_from", "2020-01-01"},
                                {"organisations.credit_loss_limit", "0.3"},
-                               {"organisations.credit_cash_gbp", "0"}});
+                               {"organisations.credit_cash_gbp", "0"},
+                               {"organisations.member_cost_gbp_week", "0"},
+                               {"organisations.arrest_base_weekly", "0"}});
   const ModelParams p = ModelParams::from(s);
   Organisations orgs(p.orgs, StreamKey::make(2, 0), 1.0, 0);
   const Date today = from_ymd(2020, 6, 1);

@@ -95,9 +95,11 @@ void offer_chances_today(World& w) {
   const DecisionParams& p = w.p.decision;
   for (int c = 0; c < kNumCounties; ++c)
     w.media.no_advert_offer[c] = std::exp(-p.offer_advert * w.media.advert[c]);
-  if (w.media.no_tie_offer[1] == 0)  // ties' factors are fixed for the run: fill them once
-    for (size_t t = 0; t < w.media.no_tie_offer.size(); ++t)
-      w.media.no_tie_offer[t] = std::exp(-p.offer_per_tie * static_cast<double>(t));
+}
+
+void offer_chances_for_ties(const DecisionParams& p, MediaState& m) {
+  for (size_t t = 0; t < m.no_tie_offer.size(); ++t)
+    m.no_tie_offer[t] = std::exp(-p.offer_per_tie * static_cast<double>(t));
 }
 
 namespace {
@@ -129,8 +131,6 @@ Gate gate(const World& w, uint32_t i, double u_offer) {
 void weigh(World& w, uint32_t i, const Gate& g, Stream& s, double u_org) {
   const DecisionParams& p = w.p.decision;
   const int c = w.pop.hot[i].county;
-  const bool offered = g.offered, lorry = g.lorry, air = g.air;
-  const double savings = g.savings;
   const BeliefVec b = w.beliefs.read(i, w.day, c);
   double home = std::max<double>(w.pop.home_wage[i], p.informal_income_gbp) * p.horizon_months;
   if (reached_by_development(w, i)) home *= 1 + w.levers.development_wage_boost;
@@ -148,17 +148,17 @@ void weigh(World& w, uint32_t i, const Gate& g, Stream& s, double u_org) {
   int org = -1;
   bool paid = true;
   double price = 0;
-  if (offered && (org = w.orgs.choose_at(u_org)) >= 0) {
+  if (g.offered && (org = w.orgs.choose_at(u_org)) >= 0) {
     price = w.orgs.at(org).price;
-    paid = savings >= price;
+    paid = g.savings >= price;
     if (paid || w.orgs.sells_on_credit(org, w.date)) {
       const double cost =
           price * (paid ? 1 : 1 + p.debt_premium * (1 - b[kTrust])) + p.bus_cost_gbp;
       weight[1] = weight_of(b[kPCross] * uk, cost, p.trust_weight * (b[kTrust] - 0.5));
     }
   }
-  if (lorry) weight[2] = weight_of(p.lorry_success * uk, p.lorry_price_gbp, p.lorry_shift);
-  if (air) weight[3] = weight_of(p.air_success * uk, p.air_price_gbp, p.air_shift);
+  if (g.lorry) weight[2] = weight_of(p.lorry_success * uk, p.lorry_price_gbp, p.lorry_shift);
+  if (g.air) weight[3] = weight_of(p.air_success * uk, p.air_price_gbp, p.air_shift);
   const double total = weight[0] + weight[1] + weight[2] + weight[3];
   double u = s.uniform() * total;
   int choice = 0;

@@ -11,6 +11,7 @@
 namespace smug {
 
 struct World;
+struct MediaState;
 
 struct DecisionParams {
   double reconsider_interval_days, horizon_months, intercept, gain_weight;
@@ -26,8 +27,10 @@ struct DecisionParams {
 
 enum class Choice : uint8_t { kStay, kBoat, kLorry, kAir };
 
-// Today's chances of no offer of the boat (adverts by county, ties), from today's adverts.
+// Today's chances of no offer of the boat from adverts, by county, from today's adverts.
 void offer_chances_today(World& w);
+// The chances of no offer from t ties who crossed, fixed for a run (filled when a world is made).
+void offer_chances_for_ties(const DecisionParams& p, MediaState& m);
 
 // Person i (at home) weighs up leaving today and acts on the choice.
 void consider(World& w, uint32_t i);

@@ -31,6 +31,7 @@ World::World(const ModelParams& params, const ModelInputs& inputs,
       uk(n),
       rec(n, ms.size()) {
   stock.people = params.stock.initial * sc;
+  offer_chances_for_ties(params.decision, media);
 }
 
 namespace {

@@ -1,5 +1,8 @@
 #include "output/calibfile.hpp"
 
+#include <stdexcept>
+#include <string>
+
 #include "output/h5util.hpp"
 #include "output/runfile.hpp"
 
@@ -63,6 +66,14 @@ void write_calibration_file(const std::string& path, const CalibrationRecord& r)
     write_table(pop, "distance", r.pop_distance, 1, H5::PredType::NATIVE_DOUBLE);
     write_table(pop, "weight", r.pop_weight, 1, H5::PredType::NATIVE_DOUBLE);
     write_table(pop, "generation", r.pop_generation, 1, H5::PredType::NATIVE_INT);
+    if (!r.check_distance.empty()) {
+      H5::Group check = root.createGroup("check");
+      h5::write_attr(check, "replicates", std::to_string(r.check_replicates));
+      h5::write_attr(check, "seed", std::to_string(r.check_seed));
+      write_table(check, "theta", r.check_theta, k, H5::PredType::NATIVE_DOUBLE);
+      write_table(check, "summaries", r.check_summaries, t, H5::PredType::NATIVE_DOUBLE);
+      write_table(check, "distance", r.check_distance, 1, H5::PredType::NATIVE_DOUBLE);
+    }
     h5::write_attr(root, "complete", int32_t{1});
     file.close();
   });
@@ -102,6 +113,18 @@ CalibrationRecord read_calibration_file(const std::string& path) {
     r.pop_distance = read_table<double>(pop, "distance", H5::PredType::NATIVE_DOUBLE);
     r.pop_weight = read_table<double>(pop, "weight", H5::PredType::NATIVE_DOUBLE);
     r.pop_generation = read_table<int>(pop, "generation", H5::PredType::NATIVE_INT);
+    if (root.nameExists("check")) {
+      H5::Group check = root.openGroup("check");
+      try {
+        r.check_replicates = std::stoi(h5::attr_or_empty(check, "replicates"));
+        r.check_seed = std::stoull(h5::attr_or_empty(check, "seed"));
+      } catch (const std::logic_error&) {
+        throw RunFileError(path + ": the check's replicates or seed are unreadable");
+      }
+      r.check_theta = read_table<double>(check, "theta", H5::PredType::NATIVE_DOUBLE);
+      r.check_summaries = read_table<double>(check, "summaries", H5::PredType::NATIVE_DOUBLE);
+      r.check_distance = read_table<double>(check, "distance", H5::PredType::NATIVE_DOUBLE);
+    }
     return r;
   } catch (const H5::Exception& e) {
     throw RunFileError(path + ": unreadable calibration file (" + e.getDetailMsg() + ")");

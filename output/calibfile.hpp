@@ -3,6 +3,7 @@
 // set-up and provenance. Rewritten atomically after every generation, so an interrupted
 // calibration resumes from its last complete generation. Knows HDF5, not the model.
 #pragma once
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -24,7 +25,13 @@ struct CalibrationRecord {
   std::vector<double> pop_theta, pop_summaries, pop_distance, pop_weight;
   std::vector<int> pop_generation;
 
-  std::vector<double> tolerance, acceptance;  // per completed generation
+  // The check of the closest accepted sets on a larger ensemble of other seeds (empty if none
+  // was run): [candidate][param], [candidate][target], [candidate].
+  std::vector<double> check_theta, check_summaries, check_distance;
+  int check_replicates = 0;
+  uint64_t check_seed = 0;
+
+  std::vector<double> tolerance, acceptance;      // per completed generation
   std::map<std::string, std::string> attributes;  // settings, set-up text, provenance
 
   int generations() const { return static_cast<int>(tolerance.size()); }

@@ -1,8 +1,11 @@
 #include "app/calibration_driver.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "app/distributed.hpp"
@@ -36,7 +39,9 @@ double target_distance(const std::vector<out::TargetResult>& results) {
   return results.empty() ? 0 : std::sqrt(sum / results.size());
 }
 
-Evaluation evaluate_parameters(const CalibrationContext& ctx, const std::vector<double>& theta) {
+namespace {
+
+Scenario scenario_at(const CalibrationContext& ctx, const std::vector<double>& theta) {
   Scenario s = ctx.scenario;
   const Origin origin{"calibration", 0};
   for (size_t j = 0; j < theta.size(); ++j) {
@@ -44,16 +49,21 @@ Evaluation evaluate_parameters(const CalibrationContext& ctx, const std::vector<
     std::snprintf(buf, sizeof buf, "%.17g", theta[j]);
     s.set(ctx.setup.priors[j].name, buf, origin);
   }
-  const Model model(s, ctx.inputs);
-  // A proposal selling five times the largest target's upper bound is hopeless: stop it early.
+  return s;
+}
+
+// A proposal selling five times the largest target's upper bound is hopeless: stop it early.
+RunLimits limits_for(const CalibrationContext& ctx) {
   RunLimits limits;
   double largest = 0;
   for (const auto& t : ctx.targets)
     if (!t.yoy) largest = std::max(largest, t.upper);
   if (largest > 0) limits.max_boat_sales = 5 * largest;
-  std::vector<ReplicateResult> results;
-  for (int r = 0; r < ctx.setup.replicates; ++r)
-    results.push_back(model.run(ctx.setup.abc.seed, static_cast<uint64_t>(r), limits));
+  return limits;
+}
+
+Evaluation score(const CalibrationContext& ctx, const Scenario& s, const Model& model,
+                 const std::vector<ReplicateResult>& results, const std::vector<double>& theta) {
   const out::RunData data = make_run_data(s, model, results, {});
   const auto scored = out::evaluate_targets(data, ctx.targets);
   Evaluation e;
@@ -61,6 +71,72 @@ Evaluation evaluate_parameters(const CalibrationContext& ctx, const std::vector<
   e.distance = target_distance(scored);
   for (const auto& r : scored) e.summaries.push_back(r.mean);
   return e;
+}
+
+}  // namespace
+
+Evaluation evaluate_parameters(const CalibrationContext& ctx, const std::vector<double>& theta,
+                               uint64_t seed, int replicates) {
+  const Scenario s = scenario_at(ctx, theta);
+  const Model model(s, ctx.inputs);
+  const RunLimits limits = limits_for(ctx);
+  std::vector<ReplicateResult> results;
+  for (int r = 0; r < replicates; ++r)
+    results.push_back(model.run(seed, static_cast<uint64_t>(r), limits));
+  return score(ctx, s, model, results, theta);
+}
+
+Evaluation evaluate_parameters(const CalibrationContext& ctx, const std::vector<double>& theta) {
+  return evaluate_parameters(ctx, theta, ctx.setup.abc.seed, ctx.setup.replicates);
+}
+
+std::vector<Evaluation> check_closest(const CalibrationContext& ctx, const Abc& abc,
+                                      const CheckSettings& check, int threads,
+                                      const std::function<void(size_t, size_t)>& on_progress) {
+  const auto& pop = abc.population();
+  const size_t n = std::min(pop.size(), static_cast<size_t>(std::max(0, check.candidates)));
+  const size_t reps = static_cast<size_t>(std::max(1, check.replicates));
+  std::vector<Scenario> scenarios;
+  std::vector<std::unique_ptr<Model>> models;
+  for (size_t c = 0; c < n; ++c) {
+    scenarios.push_back(scenario_at(ctx, pop[c].eval.theta));
+    models.push_back(std::make_unique<Model>(scenarios.back(), ctx.inputs));
+  }
+  // One work item per (candidate, replicate): a few candidates keep every thread busy.
+  std::vector<std::vector<std::optional<ReplicateResult>>> results(
+      n, std::vector<std::optional<ReplicateResult>>(reps));
+  const RunLimits limits = limits_for(ctx);
+  std::atomic<size_t> next{0}, done{0};
+  std::mutex m;
+  std::exception_ptr failure;
+  auto worker = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < n * reps;) {
+      try {
+        results[i / reps][i % reps].emplace(models[i / reps]->run(check.seed, i % reps, limits));
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(m);
+        if (!failure) failure = std::current_exception();
+        next.store(n * reps);
+        return;
+      }
+      std::lock_guard<std::mutex> lock(m);
+      const size_t d = ++done;
+      if (on_progress) on_progress(d, n * reps);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < std::max(1, threads); ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& th : pool) th.join();
+  if (failure) std::rethrow_exception(failure);
+  std::vector<Evaluation> out;
+  for (size_t c = 0; c < n; ++c) {
+    std::vector<ReplicateResult> runs;
+    for (auto& r : results[c]) runs.push_back(std::move(*r));
+    out.push_back(score(ctx, scenarios[c], *models[c], runs, pop[c].eval.theta));
+    out.back().generation = pop[c].eval.generation;
+  }
+  return out;
 }
 
 out::CalibrationRecord make_record(const Abc& abc, const CalibrationContext& ctx,
@@ -113,11 +189,13 @@ std::vector<Evaluation> resume_from(const std::string& path, const CalibrationCo
   };
   std::vector<Evaluation> history;
   for (size_t i = 0; i < r.eval_distance.size(); ++i)
-    history.push_back(evaluation(r.eval_theta, r.eval_summaries, r.eval_distance, r.eval_generation, i));
+    history.push_back(
+        evaluation(r.eval_theta, r.eval_summaries, r.eval_distance, r.eval_generation, i));
   std::vector<Particle> pop;
   for (size_t i = 0; i < r.pop_distance.size(); ++i)
-    pop.push_back(Particle{evaluation(r.pop_theta, r.pop_summaries, r.pop_distance, r.pop_generation, i),
-                           r.pop_weight[i]});
+    pop.push_back(
+        Particle{evaluation(r.pop_theta, r.pop_summaries, r.pop_distance, r.pop_generation, i),
+                 r.pop_weight[i]});
   abc.restore(r.generations(), r.tolerance.empty() ? 0 : r.tolerance.back(),
               r.acceptance.empty() ? 1 : r.acceptance.back(), std::move(pop));
   kept.tolerance = r.tolerance;

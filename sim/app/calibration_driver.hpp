@@ -3,6 +3,7 @@
 // generation, and resumes from it. Shared by `smugsim calibrate` and the recovery test.
 #pragma once
 #include <atomic>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -31,6 +32,24 @@ double target_distance(const std::vector<out::TargetResult>& results);
 
 // Runs the model at theta (replicates 0..R-1 with seed setup.abc.seed) and scores it.
 Evaluation evaluate_parameters(const CalibrationContext& ctx, const std::vector<double>& theta);
+// The same with replicates 0..replicates-1 of another seed.
+Evaluation evaluate_parameters(const CalibrationContext& ctx, const std::vector<double>& theta,
+                               uint64_t seed, int replicates);
+
+// The check of a finished calibration: its closest accepted sets re-run on a larger ensemble of
+// seeds the ABC never saw. With three replicates per proposal the ABC's distances carry those
+// replicates' luck (common random numbers), so the set written to the baseline is the one
+// closest on the check, not the one closest on the ABC's own draws.
+struct CheckSettings {
+  int candidates = 0;  // 0: no check
+  int replicates = 24;
+  uint64_t seed = 0;
+};
+// Evaluations of the `candidates` closest particles, in the population's order (parallel over
+// candidates and replicates; `on_progress(done, total)` per replicate).
+std::vector<Evaluation> check_closest(const CalibrationContext& ctx, const Abc& abc,
+                                      const CheckSettings& check, int threads,
+                                      const std::function<void(size_t, size_t)>& on_progress);
 
 struct CalibrationOptions {
   std::string output;  // calibration file, rewritten after each generation

@@ -1,8 +1,11 @@
 // `smugsim calibrate` end to end on a tiny set-up: an interrupted calibration continued with
 // --resume evaluates exactly what an uninterrupted one does, and --max-generations with --resume
-// on a finished file only writes the posterior CSV and the calibrated block of a scenario.
+// on a finished file only writes the posterior CSV and the calibrated block of a scenario; --check
+// re-runs the closest sets on other seeds and writes the one closest there.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -80,6 +83,30 @@ TEST(CalibrateCommand, FinishingAResumedFileOnlyWritesTheOutputs) {
   EXPECT_NE(scen.find("[organisations]\ninitial_recruiters = "), std::string::npos) << scen;
   EXPECT_NE(scen.find("; END CALIBRATED"), std::string::npos);
   EXPECT_THROW(t.calibrate("c.h5", {"--max-generations", "0"}), std::exception);
+}
+
+TEST(CalibrateCommand, CheckWritesTheSetClosestOnTheFreshReplicates) {
+  TinyCalibration t;
+  ASSERT_EQ(t.calibrate("c.h5", {"--max-generations", "2", "--check", "3", "--check-replicates",
+                                 "2", "--write-baseline", t.scenario}),
+            0);
+  const auto rec = out::read_calibration_file(t.dir.file("c.h5"));
+  ASSERT_EQ(rec.check_distance.size(), 3u);
+  EXPECT_EQ(rec.check_replicates, 2);
+  EXPECT_EQ(rec.check_seed, 4u) << "default: the set-up's seed plus one";
+  // The checked sets are the population's closest, in its order, scored on other seeds.
+  const size_t k = rec.param_names.size();
+  for (size_t c = 0; c < 3; ++c)
+    for (size_t j = 0; j < k; ++j) EXPECT_EQ(rec.check_theta[c * k + j], rec.pop_theta[c * k + j]);
+  EXPECT_NE(rec.check_distance[0], rec.pop_distance[0]) << "the check ran other replicates";
+  const size_t best =
+      static_cast<size_t>(std::min_element(rec.check_distance.begin(), rec.check_distance.end()) -
+                          rec.check_distance.begin());
+  char intercept[64];
+  std::snprintf(intercept, sizeof intercept, "intercept = %.9g\n", rec.check_theta[best * k]);
+  const std::string scen = read(t.scenario);
+  EXPECT_NE(scen.find(intercept), std::string::npos) << scen;
+  EXPECT_NE(scen.find("the one closest on 2 replicates of seed 4"), std::string::npos) << scen;
 }
 
 }  // namespace

@@ -3,14 +3,15 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <iterator>
 #include <memory>
 #include <mutex>
-#include <optional>
 #include <thread>
 
 #include "app/distributed.hpp"
 #include "app/distributed_calibration.hpp"
 #include "app/run_record.hpp"
+#include "engine/ensemble.hpp"
 #include "model/simulation.hpp"
 #include "output/runfile.hpp"
 
@@ -102,38 +103,25 @@ std::vector<Evaluation> check_closest(const CalibrationContext& ctx, const Abc& 
     scenarios.push_back(scenario_at(ctx, pop[c].eval.theta));
     models.push_back(std::make_unique<Model>(scenarios.back(), ctx.inputs));
   }
-  // One work item per (candidate, replicate): a few candidates keep every thread busy.
-  std::vector<std::vector<std::optional<ReplicateResult>>> results(
-      n, std::vector<std::optional<ReplicateResult>>(reps));
-  const RunLimits limits = limits_for(ctx);
-  std::atomic<size_t> next{0}, done{0};
-  std::mutex m;
-  std::exception_ptr failure;
-  auto worker = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < n * reps;) {
-      try {
-        results[i / reps][i % reps].emplace(models[i / reps]->run(check.seed, i % reps, limits));
-      } catch (...) {
-        std::lock_guard<std::mutex> lock(m);
-        if (!failure) failure = std::current_exception();
-        next.store(n * reps);
-        return;
-      }
-      std::lock_guard<std::mutex> lock(m);
-      const size_t d = ++done;
-      if (on_progress) on_progress(d, n * reps);
+  // One ensemble of every (candidate, replicate): a few candidates still keep every thread busy.
+  // No early stop: the candidates were accepted, and the check runs them whole.
+  std::vector<const Model*> per_run;
+  EnsembleOptions o;
+  o.seed = check.seed;
+  o.threads = threads;
+  for (size_t c = 0; c < n; ++c)
+    for (size_t r = 0; r < reps; ++r) {
+      per_run.push_back(models[c].get());
+      o.replicates.push_back(r);
     }
-  };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < std::max(1, threads); ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& th : pool) th.join();
-  if (failure) std::rethrow_exception(failure);
+  if (on_progress)
+    o.on_done = [&](const ReplicateResult&, size_t d, size_t t) { on_progress(d, t); };
+  std::vector<ReplicateResult> runs = run_ensemble(per_run, o);
   std::vector<Evaluation> out;
   for (size_t c = 0; c < n; ++c) {
-    std::vector<ReplicateResult> runs;
-    for (auto& r : results[c]) runs.push_back(std::move(*r));
-    out.push_back(score(ctx, scenarios[c], *models[c], runs, pop[c].eval.theta));
+    std::vector<ReplicateResult> mine(std::make_move_iterator(runs.begin() + c * reps),
+                                      std::make_move_iterator(runs.begin() + (c + 1) * reps));
+    out.push_back(score(ctx, scenarios[c], *models[c], mine, pop[c].eval.theta));
     out.back().generation = pop[c].eval.generation;
   }
   return out;

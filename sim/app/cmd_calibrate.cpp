@@ -82,7 +82,8 @@ int cmd_calibrate(const Args& args) {
       "check", po::value<int>()->default_value(0),
       "re-run the N closest accepted sets on --check-replicates replicates of another seed and "
       "write the one closest there (0: the ABC's closest)")(
-      "check-replicates", po::value<int>()->default_value(24), "replicates per checked set")(
+      "check-replicates", po::value<int>()->default_value(CheckSettings{}.replicates),
+      "replicates per checked set")(
       "check-seed", po::value<uint64_t>(),
       "seed of the check's replicates (default: the set-up's seed plus one)")("quiet,q",
                                                                               "no progress bar");
@@ -115,6 +116,13 @@ int cmd_calibrate(const Args& args) {
     if (n < 1) throw UsageError("calibrate: --max-generations must be at least 1");
     setup.abc.max_generations = n;
   }
+  // Checked before the ABC runs, not after an hour of it.
+  CheckSettings check;
+  check.candidates = vm["check"].as<int>();
+  check.replicates = vm["check-replicates"].as<int>();
+  check.seed = vm.count("check-seed") ? vm["check-seed"].as<uint64_t>() : setup.abc.seed + 1;
+  if (check.candidates < 0 || check.replicates < 1)
+    throw UsageError("calibrate: --check must be 0 or more and --check-replicates at least 1");
   const std::string scenario_path = relative_to(setup_path, setup.scenario);
   Scenario s = load_scenario(scenario_path);
   const Origin origin{setup_path, 0};
@@ -190,12 +198,6 @@ int cmd_calibrate(const Args& args) {
   }
   std::vector<double> best = pop.front().eval.theta;
   std::string chosen = "the accepted set closest to the targets";
-  CheckSettings check;
-  check.candidates = vm["check"].as<int>();
-  check.replicates = vm["check-replicates"].as<int>();
-  check.seed = vm.count("check-seed") ? vm["check-seed"].as<uint64_t>() : setup.abc.seed + 1;
-  if (check.candidates < 0 || check.replicates < 1)
-    throw UsageError("calibrate: --check must be 0 or more and --check-replicates at least 1");
   if (check.candidates > 0 && !pop.empty()) {
     Progress cbar("check", !quiet);
     const auto checked =

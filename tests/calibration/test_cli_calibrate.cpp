@@ -6,10 +6,12 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "app/commands.hpp"
+#include "core/errors.hpp"
 #include "output/calibfile.hpp"
 #include "tests/app/whatif_support.hpp"
 
@@ -107,6 +109,9 @@ TEST(CalibrateCommand, CheckWritesTheSetClosestOnTheFreshReplicates) {
   const std::string scen = read(t.scenario);
   EXPECT_NE(scen.find(intercept), std::string::npos) << scen;
   EXPECT_NE(scen.find("the one closest on 2 replicates of seed 4"), std::string::npos) << scen;
+  // A bad check is refused before the ABC runs, not after it.
+  EXPECT_THROW(t.calibrate("bad.h5", {"--check", "-1"}), UsageError);
+  EXPECT_FALSE(std::filesystem::exists(t.dir.file("bad.h5")));
 }
 
 }  // namespace

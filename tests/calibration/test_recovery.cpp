@@ -40,10 +40,10 @@ TEST(CalibrationRecovery, RecoversKnownParametersFromSyntheticData) {
   s.set("other_nationalities.enabled", "false");
   const double true_intercept = -6.5, true_campaign = 0.6;
   // Replicates of the synthetic data and of each proposal. Six were enough while the baseline's
-  // replicates agreed closely; wave 4's baseline has far more spread (2022 arrivals from 5,600 to
-  // 17,800 at full scale, more at 3%), and the posterior then centres on what fits the few draws
-  // rather than the truth: with six the intercept's 5% quantile was -6.498, with twelve -6.44 for
-  // a true -6.5. With 24 the truth is inside but near the edge (docs/calibration.md).
+  // replicates agreed closely; wave 4's baseline has far more spread (5-95% of 2022 arrivals
+  // 5,600-17,800 at full scale, more at 3%), and the posterior then centres on what fits the few
+  // draws rather than the truth: with six the intercept's 5% quantile was -6.498, with twelve -6.44
+  // for a true -6.5. With 24 the truth is inside but near the edge (docs/calibration.md).
   constexpr int kReplicates = 24;
   // Synthetic "observations": the model at the true parameters, with seeds the calibration
   // does not use, averaged over replicates.

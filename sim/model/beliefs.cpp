@@ -47,8 +47,7 @@ BeliefParams BeliefParams::from(const Scenario& s) {
   return p;
 }
 
-Beliefs::Beliefs(const BeliefParams& p, uint32_t n)
-    : p_(p), decay_(kDecayTable), dev_(n, BeliefVec{}), last_(n, kNever) {
+Beliefs::Beliefs(const BeliefParams& p, uint32_t n) : p_(p), decay_(kDecayTable), personal_(n) {
   for (int age = 0; age < kDecayTable; ++age)
     decay_[static_cast<size_t>(age)] = static_cast<float>(std::exp(-age / p_.decay_days));
   set_media(MediaState{});
@@ -71,9 +70,10 @@ void Beliefs::learn(uint32_t i, int day, int county, const BeliefVec& signal,
                     const BeliefVec& weight) {
   const BeliefVec now = read(i, day, county);
   const BeliefVec& pr = prior_[county];
+  Personal& r = personal_[i];
   for (int k = 0; k < kNumBeliefs; ++k)
-    dev_[i][k] = now[k] + weight[k] * (signal[k] - now[k]) - pr[k];
-  last_[i] = day;
+    r.dev[k] = now[k] + weight[k] * (signal[k] - now[k]) - pr[k];
+  r.last = day;
 }
 
 }  // namespace smug

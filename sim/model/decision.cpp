@@ -132,12 +132,13 @@ void weigh(World& w, uint32_t i, const Gate& g, Stream& s, double u_org) {
   const DecisionParams& p = w.p.decision;
   const int c = w.pop.hot[i].county;
   const BeliefVec b = w.beliefs.read(i, w.day, c);
-  double home = std::max<double>(w.pop.home_wage[i], p.informal_income_gbp) * p.horizon_months;
+  const PersonTraits& t = w.pop.traits[i];
+  double home = std::max<double>(t.home_wage, p.informal_income_gbp) * p.horizon_months;
   if (reached_by_development(w, i)) home *= 1 + w.levers.development_wage_boost;
   const double uk = (1 - b[kPReturn]) * b[kUkWage] * p.horizon_months;
-  double shift = w.pop.log_propensity[c] - p.risk_weight * w.pop.risk[i];
-  if (!w.pop.male[i]) shift += p.female_shift;
-  if (w.pop.age[i] > 30) shift -= p.age_decline * (w.pop.age[i] - 30);
+  double shift = w.pop.log_propensity[c] - p.risk_weight * t.risk;
+  if (!t.male) shift += p.female_shift;
+  if (t.age > 30) shift -= p.age_decline * (t.age - 30);
   auto weight_of = [&](double gain, double cost, double route_shift) {
     const double u = p.intercept + route_shift + shift + p.gain_weight * (gain - cost - home) / 1e4;
     return std::exp(std::min(50.0, u));
@@ -222,10 +223,7 @@ void prefetch_decision(const World& w, uint32_t i) {
   const double money = h.savings + p.kin_help_gbp * (h.kin_uk + h.uk_ties);
   if (no_offer > 0.99 && money < p.lorry_price_gbp) return;
   w.beliefs.prefetch(i);
-  __builtin_prefetch(&w.pop.home_wage[i]);
-  __builtin_prefetch(&w.pop.risk[i]);
-  __builtin_prefetch(&w.pop.age[i]);
-  __builtin_prefetch(&w.pop.male[i]);
+  __builtin_prefetch(&w.pop.traits[i]);
 }
 
 // A two-stage pipeline: hot fields 32 people ahead, then (with those in cache) the rest of what

@@ -117,10 +117,7 @@ Population Population::generate(const PopulationParams& p, double scale, StreamK
   }
   pop.county_begin[kNumCounties] = n;
   pop.hot.resize(n);
-  pop.age.resize(n);
-  pop.male.resize(n);
-  pop.home_wage.resize(n);
-  pop.risk.resize(n);
+  pop.traits.resize(n);
   for (int c = 0; c < kNumCounties; ++c) {
     const bool ne = counties()[c].north_east;
     const double unemployment = ne ? p.unemployment_ne : p.unemployment_other;
@@ -129,16 +126,17 @@ Population Population::generate(const PopulationParams& p, double scale, StreamK
     for (uint32_t i = pop.county_begin[c]; i < pop.county_begin[c + 1]; ++i) {
       Stream s(key, Purpose::kPopulation, i, 0);
       boost::random::normal_distribution<double> normal;
+      PersonTraits& t = pop.traits[i];
       pop.hot[i].county = static_cast<uint8_t>(c);
-      pop.age[i] = static_cast<uint8_t>(18 + s.below(27));
-      pop.male[i] = s.bernoulli(p.male_share);
+      t.age = static_cast<uint8_t>(18 + s.below(27));
+      t.male = s.bernoulli(p.male_share);
       // Younger people are more often without work (youth unemployment is the reported figure).
-      const double u = std::min(0.95, unemployment * (pop.age[i] < 30 ? 1.3 : 0.75));
+      const double u = std::min(0.95, unemployment * (t.age < 30 ? 1.3 : 0.75));
       const bool employed = !s.bernoulli(u);
-      pop.home_wage[i] = employed ? static_cast<float>(wage * std::exp(0.3 * normal(s))) : 0.0f;
-      pop.risk[i] = static_cast<float>(normal(s));
+      t.home_wage = employed ? static_cast<float>(wage * std::exp(0.3 * normal(s))) : 0.0f;
+      t.risk = static_cast<float>(normal(s));
       pop.hot[i].kin_uk = s.bernoulli(kin) ? 1 : 0;
-      pop.hot[i].savings = static_cast<float>(pop.home_wage[i] * p.savings_months +
+      pop.hot[i].savings = static_cast<float>(t.home_wage * p.savings_months +
                                               p.family_money_gbp * std::exp(normal(s)));
     }
   }
@@ -146,8 +144,7 @@ Population Population::generate(const PopulationParams& p, double scale, StreamK
 }
 
 size_t Population::bytes() const {
-  return hot.capacity() * sizeof(PersonHot) + age.capacity() + male.capacity() +
-         sizeof(float) * (home_wage.capacity() + risk.capacity());
+  return hot.capacity() * sizeof(PersonHot) + traits.capacity() * sizeof(PersonTraits);
 }
 
 }  // namespace smug

@@ -38,6 +38,30 @@ void write_string_list(H5::Group& g, const std::string& name, const std::vector<
   if (!v.empty()) h5::write_strings(ds, v);
 }
 
+// A table of parameter sets with their summaries and distances (the check, the screen).
+void write_sets(H5::Group& g, const std::vector<double>& theta, const std::vector<double>& sums,
+                const std::vector<double>& dist, size_t k, size_t t) {
+  write_table(g, "theta", theta, k, H5::PredType::NATIVE_DOUBLE);
+  write_table(g, "summaries", sums, t, H5::PredType::NATIVE_DOUBLE);
+  write_table(g, "distance", dist, 1, H5::PredType::NATIVE_DOUBLE);
+}
+
+void read_sets(const H5::Group& g, std::vector<double>& theta, std::vector<double>& sums,
+               std::vector<double>& dist) {
+  theta = read_table<double>(g, "theta", H5::PredType::NATIVE_DOUBLE);
+  sums = read_table<double>(g, "summaries", H5::PredType::NATIVE_DOUBLE);
+  dist = read_table<double>(g, "distance", H5::PredType::NATIVE_DOUBLE);
+}
+
+uint64_t count_attr(const std::string& path, const H5::Group& g, const std::string& group,
+                    const std::string& name) {
+  try {
+    return std::stoull(h5::attr_or_empty(g, name));
+  } catch (const std::logic_error&) {
+    throw RunFileError(path + ": " + group + "/" + name + " is unreadable");
+  }
+}
+
 }  // namespace
 
 void write_calibration_file(const std::string& path, const CalibrationRecord& r) {
@@ -70,9 +94,13 @@ void write_calibration_file(const std::string& path, const CalibrationRecord& r)
       H5::Group check = root.createGroup("check");
       h5::write_attr(check, "replicates", std::to_string(r.check_replicates));
       h5::write_attr(check, "seed", std::to_string(r.check_seed));
-      write_table(check, "theta", r.check_theta, k, H5::PredType::NATIVE_DOUBLE);
-      write_table(check, "summaries", r.check_summaries, t, H5::PredType::NATIVE_DOUBLE);
-      write_table(check, "distance", r.check_distance, 1, H5::PredType::NATIVE_DOUBLE);
+      write_sets(check, r.check_theta, r.check_summaries, r.check_distance, k, t);
+    }
+    if (!r.screen_distance.empty()) {
+      H5::Group screen = root.createGroup("screen");
+      h5::write_attr(screen, "replicates", std::to_string(r.screen_replicates));
+      h5::write_attr(screen, "first_replicate", std::to_string(r.screen_first_replicate));
+      write_sets(screen, r.screen_theta, r.screen_summaries, r.screen_distance, k, t);
     }
     h5::write_attr(root, "complete", int32_t{1});
     file.close();
@@ -115,15 +143,16 @@ CalibrationRecord read_calibration_file(const std::string& path) {
     r.pop_generation = read_table<int>(pop, "generation", H5::PredType::NATIVE_INT);
     if (root.nameExists("check")) {
       H5::Group check = root.openGroup("check");
-      try {
-        r.check_replicates = std::stoi(h5::attr_or_empty(check, "replicates"));
-        r.check_seed = std::stoull(h5::attr_or_empty(check, "seed"));
-      } catch (const std::logic_error&) {
-        throw RunFileError(path + ": the check's replicates or seed are unreadable");
-      }
-      r.check_theta = read_table<double>(check, "theta", H5::PredType::NATIVE_DOUBLE);
-      r.check_summaries = read_table<double>(check, "summaries", H5::PredType::NATIVE_DOUBLE);
-      r.check_distance = read_table<double>(check, "distance", H5::PredType::NATIVE_DOUBLE);
+      r.check_replicates = static_cast<int>(count_attr(path, check, "check", "replicates"));
+      r.check_seed = count_attr(path, check, "check", "seed");
+      read_sets(check, r.check_theta, r.check_summaries, r.check_distance);
+    }
+    if (root.nameExists("screen")) {
+      H5::Group screen = root.openGroup("screen");
+      r.screen_replicates = static_cast<int>(count_attr(path, screen, "screen", "replicates"));
+      r.screen_first_replicate =
+          static_cast<int>(count_attr(path, screen, "screen", "first_replicate"));
+      read_sets(screen, r.screen_theta, r.screen_summaries, r.screen_distance);
     }
     return r;
   } catch (const H5::Exception& e) {

@@ -30,6 +30,10 @@ struct CalibrationRecord {
   std::vector<double> check_theta, check_summaries, check_distance;
   int check_replicates = 0;
   uint64_t check_seed = 0;
+  // The screen that chose the check's sets (empty if none): the closest accepted sets on
+  // screen_replicates replicates of the check's seed, numbered from screen_first_replicate.
+  std::vector<double> screen_theta, screen_summaries, screen_distance;
+  int screen_replicates = 0, screen_first_replicate = 0;
 
   std::vector<double> tolerance, acceptance;      // per completed generation
   std::map<std::string, std::string> attributes;  // settings, set-up text, provenance

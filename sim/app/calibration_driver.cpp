@@ -91,40 +91,72 @@ Evaluation evaluate_parameters(const CalibrationContext& ctx, const std::vector<
   return evaluate_parameters(ctx, theta, ctx.setup.abc.seed, ctx.setup.replicates);
 }
 
-std::vector<Evaluation> check_closest(const CalibrationContext& ctx, const Abc& abc,
-                                      const CheckSettings& check, int threads,
-                                      const std::function<void(size_t, size_t)>& on_progress) {
+namespace {
+
+// The sets `which` of the population on replicates first..first+reps-1 of `seed`, as one ensemble
+// of every (set, replicate), so that a few sets still keep every thread busy. No early stop: the
+// sets were accepted, and the check runs them whole.
+std::vector<Evaluation> evaluate_sets(const CalibrationContext& ctx, const Abc& abc,
+                                      const std::vector<size_t>& which, uint64_t seed, size_t first,
+                                      size_t reps, int threads,
+                                      const std::function<void(size_t)>& on_done) {
   const auto& pop = abc.population();
-  const size_t n = std::min(pop.size(), static_cast<size_t>(std::max(0, check.candidates)));
-  const size_t reps = static_cast<size_t>(std::max(1, check.replicates));
   std::vector<Scenario> scenarios;
   std::vector<std::unique_ptr<Model>> models;
-  for (size_t c = 0; c < n; ++c) {
+  for (size_t c : which) {
     scenarios.push_back(scenario_at(ctx, pop[c].eval.theta));
     models.push_back(std::make_unique<Model>(scenarios.back(), ctx.inputs));
   }
-  // One ensemble of every (candidate, replicate): a few candidates still keep every thread busy.
-  // No early stop: the candidates were accepted, and the check runs them whole.
   std::vector<const Model*> per_run;
   EnsembleOptions o;
-  o.seed = check.seed;
+  o.seed = seed;
   o.threads = threads;
-  for (size_t c = 0; c < n; ++c)
+  for (size_t c = 0; c < which.size(); ++c)
     for (size_t r = 0; r < reps; ++r) {
       per_run.push_back(models[c].get());
-      o.replicates.push_back(r);
+      o.replicates.push_back(first + r);
     }
-  if (on_progress)
-    o.on_done = [&](const ReplicateResult&, size_t d, size_t t) { on_progress(d, t); };
+  if (on_done) o.on_done = [&](const ReplicateResult&, size_t d, size_t) { on_done(d); };
   std::vector<ReplicateResult> runs = run_ensemble(per_run, o);
   std::vector<Evaluation> out;
-  for (size_t c = 0; c < n; ++c) {
+  for (size_t c = 0; c < which.size(); ++c) {
     std::vector<ReplicateResult> mine(std::make_move_iterator(runs.begin() + c * reps),
                                       std::make_move_iterator(runs.begin() + (c + 1) * reps));
-    out.push_back(score(ctx, scenarios[c], *models[c], mine, pop[c].eval.theta));
-    out.back().generation = pop[c].eval.generation;
+    out.push_back(score(ctx, scenarios[c], *models[c], mine, pop[which[c]].eval.theta));
+    out.back().generation = pop[which[c]].eval.generation;
   }
   return out;
+}
+
+}  // namespace
+
+CheckResult check_closest(const CalibrationContext& ctx, const Abc& abc, const CheckSettings& check,
+                          int threads, const std::function<void(size_t, size_t)>& on_progress) {
+  const size_t size = abc.population().size();
+  const size_t n = std::min(size, static_cast<size_t>(std::max(0, check.candidates)));
+  const size_t reps = static_cast<size_t>(std::max(1, check.replicates));
+  const size_t m = std::min(size, static_cast<size_t>(std::max(0, check.screen)));
+  const size_t screen_reps = static_cast<size_t>(std::max(1, check.screen_replicates));
+  const bool screening = m > n;
+  const size_t total = n * reps + (screening ? m * screen_reps : 0);
+  size_t before = 0;
+  auto progress = [&](size_t d) {
+    if (on_progress) on_progress(before + d, total);
+  };
+  CheckResult result;
+  for (size_t c = 0; c < (screening ? m : n); ++c) result.candidates.push_back(c);
+  if (screening) {
+    result.screened = evaluate_sets(ctx, abc, result.candidates, check.seed, reps, screen_reps,
+                                    threads, progress);
+    before = m * screen_reps;
+    std::stable_sort(result.candidates.begin(), result.candidates.end(), [&](size_t a, size_t b) {
+      return result.screened[a].distance < result.screened[b].distance;
+    });
+    result.candidates.resize(n);
+  }
+  result.checked =
+      evaluate_sets(ctx, abc, result.candidates, check.seed, 0, reps, threads, progress);
+  return result;
 }
 
 out::CalibrationRecord make_record(const Abc& abc, const CalibrationContext& ctx,

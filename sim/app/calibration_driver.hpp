@@ -44,12 +44,23 @@ struct CheckSettings {
   int candidates = 0;  // 0: no check
   int replicates = 24;
   uint64_t seed = 0;
+  // An optional screen before the check: the `screen` closest accepted sets (0: none) on
+  // `screen_replicates` replicates of the same seed, numbered after the check's own so the two
+  // stages share no draws; the check then re-runs the `candidates` closest on the screen. The
+  // ABC's order of its accepted sets is mostly its three replicates' luck, so the check's few
+  // candidates are better chosen from all of them, on fresh draws.
+  int screen = 0;
+  int screen_replicates = 12;
 };
-// Evaluations of the `candidates` closest particles, in the population's order (parallel over
-// candidates and replicates; `on_progress(done, total)` per replicate).
-std::vector<Evaluation> check_closest(const CalibrationContext& ctx, const Abc& abc,
-                                      const CheckSettings& check, int threads,
-                                      const std::function<void(size_t, size_t)>& on_progress);
+struct CheckResult {
+  std::vector<Evaluation> screened;  // the screen's evaluations, in the population's order
+  std::vector<size_t> candidates;    // population indices of the checked sets
+  std::vector<Evaluation> checked;   // their evaluations on the check's replicates
+};
+// The check, parallel over sets and replicates; `on_progress(done, total)` per replicate of
+// either stage.
+CheckResult check_closest(const CalibrationContext& ctx, const Abc& abc, const CheckSettings& check,
+                          int threads, const std::function<void(size_t, size_t)>& on_progress);
 
 struct CalibrationOptions {
   std::string output;  // calibration file, rewritten after each generation

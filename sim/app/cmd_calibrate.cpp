@@ -1,5 +1,6 @@
 // smugsim calibrate: fits the free parameters of a calibration set-up to its targets (ABC).
 #include <boost/program_options.hpp>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -85,8 +86,12 @@ int cmd_calibrate(const Args& args) {
       "check-replicates", po::value<int>()->default_value(CheckSettings{}.replicates),
       "replicates per checked set")(
       "check-seed", po::value<uint64_t>(),
-      "seed of the check's replicates (default: the set-up's seed plus one)")("quiet,q",
-                                                                              "no progress bar");
+      "seed of the check's replicates (default: the set-up's seed plus one)")(
+      "check-screen", po::value<int>()->default_value(0),
+      "choose the check's N sets from the M closest accepted sets (M > N; 0: no screen) by "
+      "their distance on --check-screen-replicates other replicates of the check's seed")(
+      "check-screen-replicates", po::value<int>()->default_value(CheckSettings{}.screen_replicates),
+      "replicates per screened set")("quiet,q", "no progress bar");
   po::options_description all;
   all.add(opts).add_options()("setup", po::value<std::string>());
   po::positional_options_description pos;
@@ -102,7 +107,9 @@ int cmd_calibrate(const Args& args) {
                  "Ctrl-C and continue with --resume: completed generations are kept.\n"
                  "With --check N the N closest accepted sets are re-run on more replicates of\n"
                  "seeds the ABC never saw, and --write-baseline takes the closest there: a few\n"
-                 "replicates per proposal carry their luck into the ABC's distances.\n\n"
+                 "replicates per proposal carry their luck into the ABC's distances.\n"
+                 "With --check-screen M the N are the closest of M accepted sets on other\n"
+                 "fresh replicates (for example all of them: --check-screen PARTICLES).\n\n"
               << opts << "\n";
     return 0;
   }
@@ -121,8 +128,15 @@ int cmd_calibrate(const Args& args) {
   check.candidates = vm["check"].as<int>();
   check.replicates = vm["check-replicates"].as<int>();
   check.seed = vm.count("check-seed") ? vm["check-seed"].as<uint64_t>() : setup.abc.seed + 1;
+  check.screen = vm["check-screen"].as<int>();
+  check.screen_replicates = vm["check-screen-replicates"].as<int>();
   if (check.candidates < 0 || check.replicates < 1)
     throw UsageError("calibrate: --check must be 0 or more and --check-replicates at least 1");
+  if (check.screen != 0 &&
+      (check.candidates < 1 || check.screen <= check.candidates || check.screen_replicates < 1))
+    throw UsageError(
+        "calibrate: --check-screen M needs --check N with M > N, and --check-screen-replicates at "
+        "least 1");
   const std::string scenario_path = relative_to(setup_path, setup.scenario);
   Scenario s = load_scenario(scenario_path);
   const Origin origin{setup_path, 0};
@@ -200,40 +214,63 @@ int cmd_calibrate(const Args& args) {
   std::string chosen = "the accepted set closest to the targets";
   if (check.candidates > 0 && !pop.empty()) {
     Progress cbar("check", !quiet);
-    const auto checked =
+    const CheckResult result =
         check_closest(ctx, abc, check, o.threads, [&](size_t d, size_t n) { cbar.update(d, n); });
+    const auto& checked = result.checked;
+    if (!result.screened.empty())
+      std::printf(
+          "\nscreen: the %zu closest accepted sets on replicates %d-%d of seed %llu; the "
+          "%zu closest there are checked\n",
+          result.screened.size(), check.replicates, check.replicates + check.screen_replicates - 1,
+          static_cast<unsigned long long>(check.seed), checked.size());
     size_t k = 0;
-    std::printf(
-        "\ncheck: the %zu closest accepted sets on %d replicates of seed %llu\n%-9s %9s %9s",
-        checked.size(), check.replicates, static_cast<unsigned long long>(check.seed), "candidate",
-        "abc", "check");
+    std::printf("\ncheck: %zu accepted sets on %d replicates of seed %llu\n%-9s %9s %9s %9s",
+                checked.size(), check.replicates, static_cast<unsigned long long>(check.seed),
+                "particle", "abc", "screen", "check");
     for (const auto& id : ctx.targets) std::printf(" %9s", id.id.c_str());
     std::printf("\n");
     for (size_t c = 0; c < checked.size(); ++c) {
+      const size_t i = result.candidates[c];
       if (checked[c].distance < checked[k].distance) k = c;
-      std::printf("%-9zu %9.4g %9.4g", c, pop[c].eval.distance, checked[c].distance);
+      std::printf("%-9zu %9.4g %9.4g %9.4g", i, pop[i].eval.distance,
+                  result.screened.empty() ? std::nan("") : result.screened[i].distance,
+                  checked[c].distance);
       for (double v : checked[c].summaries) std::printf(" %9.4g", v);
       std::printf("\n");
     }
-    std::printf("written: candidate %zu\n", k);
+    std::printf("written: particle %zu\n", result.candidates[k]);
     best = checked[k].theta;
-    char buf[160];
-    std::snprintf(buf, sizeof buf,
-                  "of the %zu accepted sets closest to the targets, the one closest on %d "
-                  "replicates of seed %llu",
-                  checked.size(), check.replicates, static_cast<unsigned long long>(check.seed));
+    char buf[240];
+    if (result.screened.empty())
+      std::snprintf(buf, sizeof buf,
+                    "of the %zu accepted sets closest to the targets, the one closest on %d "
+                    "replicates of seed %llu",
+                    checked.size(), check.replicates, static_cast<unsigned long long>(check.seed));
+    else
+      std::snprintf(buf, sizeof buf,
+                    "of the %zu accepted sets closest on %d other replicates among the %zu closest "
+                    "to the targets, the one closest on %d replicates of seed %llu",
+                    checked.size(), check.screen_replicates, result.screened.size(),
+                    check.replicates, static_cast<unsigned long long>(check.seed));
     chosen = buf;
     out::CalibrationRecord rec = out::read_calibration_file(o.output);
-    rec.check_theta.clear();
-    rec.check_summaries.clear();
-    rec.check_distance.clear();
-    for (const auto& e : checked) {
-      rec.check_theta.insert(rec.check_theta.end(), e.theta.begin(), e.theta.end());
-      rec.check_summaries.insert(rec.check_summaries.end(), e.summaries.begin(), e.summaries.end());
-      rec.check_distance.push_back(e.distance);
-    }
+    auto keep = [](const std::vector<Evaluation>& evals, std::vector<double>& theta,
+                   std::vector<double>& summaries, std::vector<double>& distance) {
+      theta.clear();
+      summaries.clear();
+      distance.clear();
+      for (const auto& e : evals) {
+        theta.insert(theta.end(), e.theta.begin(), e.theta.end());
+        summaries.insert(summaries.end(), e.summaries.begin(), e.summaries.end());
+        distance.push_back(e.distance);
+      }
+    };
+    keep(checked, rec.check_theta, rec.check_summaries, rec.check_distance);
     rec.check_replicates = check.replicates;
     rec.check_seed = check.seed;
+    keep(result.screened, rec.screen_theta, rec.screen_summaries, rec.screen_distance);
+    rec.screen_replicates = result.screened.empty() ? 0 : check.screen_replicates;
+    rec.screen_first_replicate = result.screened.empty() ? 0 : check.replicates;
     out::write_calibration_file(o.output, rec);
   }
   if (vm.count("write-baseline"))

@@ -114,5 +114,33 @@ TEST(CalibrateCommand, CheckWritesTheSetClosestOnTheFreshReplicates) {
   EXPECT_FALSE(std::filesystem::exists(t.dir.file("bad.h5")));
 }
 
+TEST(CalibrateCommand, ScreenChoosesTheCheckedSetsOnOtherReplicates) {
+  TinyCalibration t;
+  ASSERT_EQ(t.calibrate("c.h5", {"--max-generations", "2", "--check", "2", "--check-replicates",
+                                 "2", "--check-screen", "4", "--check-screen-replicates", "1",
+                                 "--write-baseline", t.scenario}),
+            0);
+  const auto rec = out::read_calibration_file(t.dir.file("c.h5"));
+  ASSERT_EQ(rec.screen_distance.size(), 4u);
+  ASSERT_EQ(rec.check_distance.size(), 2u);
+  EXPECT_EQ(rec.screen_replicates, 1);
+  EXPECT_EQ(rec.screen_first_replicate, 2) << "after the check's replicates 0 and 1";
+  const size_t k = rec.param_names.size();
+  // The screen scores the population's four closest in its order; the check takes the two
+  // closest on the screen.
+  for (size_t c = 0; c < 4; ++c)
+    for (size_t j = 0; j < k; ++j) EXPECT_EQ(rec.screen_theta[c * k + j], rec.pop_theta[c * k + j]);
+  std::vector<size_t> order = {0, 1, 2, 3};
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return rec.screen_distance[a] < rec.screen_distance[b];
+  });
+  for (size_t c = 0; c < 2; ++c)
+    for (size_t j = 0; j < k; ++j)
+      EXPECT_EQ(rec.check_theta[c * k + j], rec.screen_theta[order[c] * k + j]);
+  EXPECT_NE(read(t.scenario).find("closest on 1 other replicates among the 4"), std::string::npos);
+  EXPECT_THROW(t.calibrate("bad.h5", {"--check", "2", "--check-screen", "2"}), UsageError);
+  EXPECT_THROW(t.calibrate("bad.h5", {"--check-screen", "4"}), UsageError);
+}
+
 }  // namespace
 }  // namespace smug

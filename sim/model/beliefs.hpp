@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/prefetch.hpp"
 #include "model/population.hpp"
 
 namespace smug {
@@ -59,7 +60,7 @@ class Beliefs {
   void learn(uint32_t i, int day, int county, const BeliefVec& signal, const BeliefVec& weight);
 
   const BeliefVec& prior(int county) const { return prior_[county]; }
-  void prefetch(uint32_t i) const { __builtin_prefetch(&personal_[i]); }
+  void prefetch(uint32_t i) const { smug::prefetch(&personal_[i]); }
   size_t bytes() const { return personal_.capacity() * sizeof(Personal); }
 
  private:

@@ -4,6 +4,7 @@
 #include <boost/random/binomial_distribution.hpp>
 #include <cmath>
 
+#include "core/prefetch.hpp"
 #include "model/declare.hpp"
 #include "model/journey.hpp"
 #include "model/world.hpp"
@@ -223,7 +224,7 @@ void prefetch_decision(const World& w, uint32_t i) {
   const double money = h.savings + p.kin_help_gbp * (h.kin_uk + h.uk_ties);
   if (no_offer > 0.99 && money < p.lorry_price_gbp) return;
   w.beliefs.prefetch(i);
-  __builtin_prefetch(&w.pop.traits[i]);
+  prefetch(&w.pop.traits[i]);
 }
 
 // A two-stage pipeline: hot fields 32 people ahead, then (with those in cache) the rest of what
@@ -234,7 +235,7 @@ void pipelined(World& w, const std::vector<uint32_t>& people, Consider&& conside
   constexpr size_t kHot = 32, kCold = 16;
   const size_t n = people.size();
   for (size_t j = 0; j < n; ++j) {
-    if (j + kHot < n) __builtin_prefetch(&w.pop.hot[people[j + kHot]]);
+    if (j + kHot < n) prefetch(&w.pop.hot[people[j + kHot]]);
     if (j + kCold < n) prefetch_decision(w, people[j + kCold]);
     consider_one(j);
   }

@@ -1,5 +1,10 @@
 #include "core/rng.hpp"
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define SMUG_PHILOX_AVX2 1
+#endif
+
 namespace smug {
 
 namespace {
@@ -13,6 +18,70 @@ inline void round(Philox4x32Counter& c, const Philox4x32Key& k) {
   const uint32_t hi1 = static_cast<uint32_t>(p1 >> 32), lo1 = static_cast<uint32_t>(p1);
   c = {hi1 ^ c[1] ^ k[0], lo1, hi0 ^ c[3] ^ k[1], lo0};
 }
+
+// Two 64-bit words per block, low word first: the order of Stream::operator().
+inline void put_words(uint32_t b0, uint32_t b1, uint32_t b2, uint32_t b3, uint64_t* w) {
+  w[0] = (static_cast<uint64_t>(b1) << 32) | b0;
+  w[1] = (static_cast<uint64_t>(b3) << 32) | b2;
+}
+
+void words_scalar(Philox4x32Counter first, Philox4x32Key key, size_t blocks, uint64_t* words) {
+  for (size_t j = 0; j < blocks; ++j) {
+    const Philox4x32Counter b = philox4x32_10(first, key);
+    put_words(b[0], b[1], b[2], b[3], words + 2 * j);
+    ++first[0];
+  }
+}
+
+#ifdef SMUG_PHILOX_AVX2
+// The high and low halves of the 32x32-bit products of a's eight lanes with m: vpmuludq multiplies
+// the even lanes, so the odd ones are shifted down, multiplied and their halves blended back.
+__attribute__((target("avx2"))) inline void mul_hi_lo(__m256i a, __m256i m, __m256i& hi,
+                                                      __m256i& lo) {
+  const __m256i even = _mm256_mul_epu32(a, m);
+  const __m256i odd = _mm256_mul_epu32(_mm256_srli_epi64(a, 32), m);
+  lo = _mm256_blend_epi32(even, _mm256_slli_epi64(odd, 32), 0xAA);
+  hi = _mm256_blend_epi32(_mm256_srli_epi64(even, 32), odd, 0xAA);
+}
+
+__attribute__((target("avx2"))) inline __m256i splat(uint32_t x) {
+  return _mm256_set1_epi32(static_cast<int>(x));
+}
+
+__attribute__((target("avx2"))) void words_avx2(Philox4x32Counter first, Philox4x32Key key,
+                                                size_t blocks, uint64_t* words) {
+  const __m256i m0 = splat(kM0), m1 = splat(kM1);
+  const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+  size_t j = 0;
+  for (; j + 8 <= blocks; j += 8) {
+    __m256i x0 = _mm256_add_epi32(splat(first[0] + static_cast<uint32_t>(j)), lane);
+    __m256i x1 = splat(first[1]), x2 = splat(first[2]), x3 = splat(first[3]);
+    uint32_t k0 = key[0], k1 = key[1];
+    for (int r = 0; r < 10; ++r) {
+      if (r > 0) {
+        k0 += kW0;
+        k1 += kW1;
+      }
+      __m256i hi0, lo0, hi1, lo1;
+      mul_hi_lo(x0, m0, hi0, lo0);
+      mul_hi_lo(x2, m1, hi1, lo1);
+      x0 = _mm256_xor_si256(_mm256_xor_si256(hi1, x1), splat(k0));
+      x2 = _mm256_xor_si256(_mm256_xor_si256(hi0, x3), splat(k1));
+      x1 = lo1;
+      x3 = lo0;
+    }
+    alignas(32) uint32_t y[4][8];
+    _mm256_store_si256(reinterpret_cast<__m256i*>(y[0]), x0);
+    _mm256_store_si256(reinterpret_cast<__m256i*>(y[1]), x1);
+    _mm256_store_si256(reinterpret_cast<__m256i*>(y[2]), x2);
+    _mm256_store_si256(reinterpret_cast<__m256i*>(y[3]), x3);
+    for (int l = 0; l < 8; ++l) put_words(y[0][l], y[1][l], y[2][l], y[3][l], words + 2 * (j + l));
+  }
+  first[0] += static_cast<uint32_t>(j);
+  words_scalar(first, key, blocks - j, words + 2 * j);
+}
+#endif
+
 }  // namespace
 
 Philox4x32Counter philox4x32_10(Philox4x32Counter ctr, Philox4x32Key key) {
@@ -24,6 +93,26 @@ Philox4x32Counter philox4x32_10(Philox4x32Counter ctr, Philox4x32Key key) {
     round(ctr, key);
   }
   return ctr;
+}
+
+void philox4x32_10_words(Philox4x32Counter first, Philox4x32Key key, size_t blocks,
+                         uint64_t* words) {
+#ifdef SMUG_PHILOX_AVX2
+  if (__builtin_cpu_supports("avx2")) return words_avx2(first, key, blocks, words);
+#endif
+  words_scalar(first, key, blocks, words);
+}
+
+void Stream::fill(uint64_t* out, size_t n) {
+  size_t j = 0;
+  while (j < n && used_ < 2) out[j++] = (*this)();  // what is left of the current block
+  const size_t whole = (n - j) / 2;
+  if (whole > 0) {
+    philox4x32_10_words(ctr_, key_, whole, out + j);
+    ctr_[0] += static_cast<uint32_t>(whole);
+    j += 2 * whole;
+  }
+  while (j < n) out[j++] = (*this)();  // a last half block: the next draw takes its other word
 }
 
 }  // namespace smug

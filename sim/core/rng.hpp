@@ -6,6 +6,7 @@
 // every other stream produces the same numbers (common random numbers between scenarios).
 #pragma once
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 
@@ -16,6 +17,12 @@ using Philox4x32Key = std::array<uint32_t, 2>;
 
 // The bare block function: 128-bit counter and 64-bit key to 128 random bits.
 Philox4x32Counter philox4x32_10(Philox4x32Counter ctr, Philox4x32Key key);
+
+// The blocks of counters {first[0] + j (mod 2^32), first[1], first[2], first[3]} for j < blocks,
+// as 2 * blocks words in the order a Stream returns them. Eight blocks at a time with AVX2 where
+// the processor has it (the same bits: integer arithmetic only), one at a time otherwise.
+void philox4x32_10_words(Philox4x32Counter first, Philox4x32Key key, size_t blocks,
+                         uint64_t* words);
 
 // SplitMix64 finaliser: a bijective 64-bit mixer, used to fold (seed, replicate) into a key.
 constexpr uint64_t mix64(uint64_t z) {
@@ -28,21 +35,21 @@ constexpr uint64_t mix64(uint64_t z) {
 // What a stream is for. Each mechanism owns its purposes; a new one is appended, never inserted,
 // so that existing streams keep their numbers. Values are part of the golden digests.
 enum class Purpose : uint32_t {
-  kPopulation = 1,        // set-up: attributes of each person
-  kNetwork = 2,           // set-up: implicit ties
-  kUkStock = 3,           // set-up: Albanians already in the UK
-  kOrganisations = 4,     // set-up: initial smuggling organisations
-  kReconsider = 10,       // who reconsiders leaving today
-  kDecide = 11,           // one person's decision and route choice
-  kNews = 12,             // whether a tie hears a piece of news
-  kJourney = 13,          // travel to France, exit checks
-  kWeather = 14,          // viable crossing days
-  kCrossing = 15,         // launches, interception, deaths
-  kUkProcessing = 16,     // claims, decisions, withdrawals
-  kReturns = 17,          // enforced and voluntary returns
-  kOrgDynamics = 18,      // recruitment, entry
-  kArrests = 19,          // arrests of network members (one stream per organisation and day)
-  kStockDynamics = 20,    // inflow/outflow of the other-routes stock
+  kPopulation = 1,      // set-up: attributes of each person
+  kNetwork = 2,         // set-up: implicit ties
+  kUkStock = 3,         // set-up: Albanians already in the UK
+  kOrganisations = 4,   // set-up: initial smuggling organisations
+  kReconsider = 10,     // who reconsiders leaving today
+  kDecide = 11,         // one person's decision and route choice
+  kNews = 12,           // whether a tie hears a piece of news
+  kJourney = 13,        // travel to France, exit checks
+  kWeather = 14,        // viable crossing days
+  kCrossing = 15,       // launches, interception, deaths
+  kUkProcessing = 16,   // claims, decisions, withdrawals
+  kReturns = 17,        // enforced and voluntary returns
+  kOrgDynamics = 18,    // recruitment, entry
+  kArrests = 19,        // arrests of network members (one stream per organisation and day)
+  kStockDynamics = 20,  // inflow/outflow of the other-routes stock
   kOtherNationalities = 21,
   kRemovalCapacity = 22,  // rounding of a day's removal capacity, one stream per source
   kLaunch = 23,           // a day's boarding capacity on the coast
@@ -52,7 +59,9 @@ enum class Purpose : uint32_t {
   kDesign = 1002,         // `design --lhs`: the strata permutation and jitter (entity = parameter)
 };
 
-constexpr uint32_t purpose_id(Purpose p) { return static_cast<uint32_t>(p); }
+constexpr uint32_t purpose_id(Purpose p) {
+  return static_cast<uint32_t>(p);
+}
 constexpr uint32_t measure_purpose(uint32_t measure_index) {
   return purpose_id(Purpose::kMeasure) + measure_index;
 }
@@ -86,6 +95,10 @@ class Stream {
     ++used_;
     return (hi << 32) | lo;
   }
+
+  // The next n words, the same as n calls of operator() but with the whole blocks among them
+  // computed together (for long runs of draws: a day's picks of people).
+  void fill(uint64_t* out, size_t n);
 
   // Uniform in [0, 1) with 53 random bits.
   double uniform() { return static_cast<double>((*this)() >> 11) * 0x1.0p-53; }

@@ -257,12 +257,14 @@ void background_considerations(World& w) {
   // uniform of their offer draw.
   std::vector<uint32_t>& picks = w.picks_scratch;
   std::vector<uint32_t>& offer_bits = w.offer_bits_scratch;
-  picks.resize(static_cast<size_t>(k));
-  offer_bits.resize(static_cast<size_t>(k));
-  for (size_t j = 0; j < picks.size(); ++j) {
-    const uint64_t word = s();
-    picks[j] = static_cast<uint32_t>((word >> 32) * n >> 32);
-    offer_bits[j] = static_cast<uint32_t>(word);
+  std::vector<uint64_t>& words = w.words_scratch;
+  words.resize(static_cast<size_t>(k));
+  s.fill(words.data(), words.size());
+  picks.resize(words.size());
+  offer_bits.resize(words.size());
+  for (size_t j = 0; j < words.size(); ++j) {
+    picks[j] = static_cast<uint32_t>((words[j] >> 32) * n >> 32);
+    offer_bits[j] = static_cast<uint32_t>(words[j]);
   }
   pipelined(w, picks, [&](size_t j) { consider_background(w, picks[j], offer_bits[j]); });
 }

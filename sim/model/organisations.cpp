@@ -204,18 +204,28 @@ void Organisations::rebuild_choice() const {
     choice_.push_back(static_cast<int>(i));
     choice_cum_.push_back(total);
   }
+  guide_.assign(4 * choice_cum_.size() + 1, 0);
+  guide_per_weight_ = total > 0 ? static_cast<double>(guide_.size()) / total : 0;
+  size_t k = 0;
+  for (size_t b = 0; b < guide_.size(); ++b) {
+    const double edge = static_cast<double>(b) / guide_per_weight_;
+    while (k < choice_cum_.size() && choice_cum_[k] <= edge) ++k;
+    guide_[b] = static_cast<uint32_t>(k);
+  }
   choice_stale_ = false;
 }
 
 int Organisations::choose_at(double u) const {
   if (choice_stale_) rebuild_choice();
   if (choice_cum_.empty() || choice_cum_.back() <= 0) return -1;
-  // Binary search of the cumulative weights: tens of organisations, thousands of choices a day.
+  // The first organisation whose cumulative weight exceeds x (std::upper_bound), found from the
+  // guide: the two corrections make it exact whatever the rounding of the slice's index.
   const double x = u * choice_cum_.back();
-  const auto it = std::upper_bound(choice_cum_.begin(), choice_cum_.end(), x);
-  const size_t k =
-      std::min<size_t>(static_cast<size_t>(it - choice_cum_.begin()), choice_.size() - 1);
-  return choice_[k];
+  const size_t n = choice_cum_.size();
+  size_t k = guide_[std::min(guide_.size() - 1, static_cast<size_t>(x * guide_per_weight_))];
+  while (k > 0 && choice_cum_[k - 1] > x) --k;
+  while (k < n && choice_cum_[k] <= x) ++k;
+  return choice_[std::min(k, n - 1)];
 }
 
 int Organisations::choose(Stream& s) const {

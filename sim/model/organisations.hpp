@@ -122,6 +122,11 @@ class Organisations {
   void rebuild_choice() const;
   mutable std::vector<int> choice_;         // organisation index
   mutable std::vector<double> choice_cum_;  // cumulative weight up to and including it
+  // A guide table (Chen and Asau 1974): guide_[b] is where the search for a point in the b-th of
+  // guide_.size() equal slices of the total starts, so a choice takes a step or two instead of a
+  // binary search whose branches a random point mispredicts.
+  mutable std::vector<uint32_t> guide_;
+  mutable double guide_per_weight_ = 0;
   mutable bool choice_stale_ = true;
   // Debt settled (full scale, GBP): this week's and exponential averages of weeks.
   double repaid_week_ = 0, lost_week_ = 0, repaid_trend_ = 0, lost_trend_ = 0;

@@ -13,10 +13,12 @@ using namespace smug;
 TEST(Philox, KnownAnswers) {
   EXPECT_EQ(philox4x32_10({0, 0, 0, 0}, {0, 0}),
             (Philox4x32Counter{0x6627e8d5, 0xe169c58d, 0xbc57ac4c, 0x9b00dbd8}));
-  EXPECT_EQ(philox4x32_10({0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff}, {0xffffffff, 0xffffffff}),
-            (Philox4x32Counter{0x408f276d, 0x41c83b0e, 0xa20bc7c6, 0x6d5451fd}));
-  EXPECT_EQ(philox4x32_10({0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344}, {0xa4093822, 0x299f31d0}),
-            (Philox4x32Counter{0xd16cfe09, 0x94fdcceb, 0x5001e420, 0x24126ea1}));
+  EXPECT_EQ(
+      philox4x32_10({0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff}, {0xffffffff, 0xffffffff}),
+      (Philox4x32Counter{0x408f276d, 0x41c83b0e, 0xa20bc7c6, 0x6d5451fd}));
+  EXPECT_EQ(
+      philox4x32_10({0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344}, {0xa4093822, 0x299f31d0}),
+      (Philox4x32Counter{0xd16cfe09, 0x94fdcceb, 0x5001e420, 0x24126ea1}));
 }
 
 // Pins the keyed stream on top of the block function: a change here changes every golden output.
@@ -31,7 +33,42 @@ TEST(Stream, KnownAnswers) {
   const auto block = philox4x32_10({0, 19000, 7, purpose_id(Purpose::kDecide)}, k);
   EXPECT_EQ(a, (uint64_t{block[1]} << 32) | block[0]);
   EXPECT_EQ(b, (uint64_t{block[3]} << 32) | block[2]);
-  EXPECT_EQ(StreamKey::make(1, 0).key, (Philox4x32Key{0x59856ee3u, 0x7ee6d27au}));  // computed independently in Python
+  EXPECT_EQ(StreamKey::make(1, 0).key,
+            (Philox4x32Key{0x59856ee3u, 0x7ee6d27au}));  // computed independently in Python
+}
+
+// The batched blocks (eight at a time with AVX2) are the single blocks, including where the
+// first counter word wraps as Stream's ++ctr[0] does.
+TEST(Philox, BatchedWordsAreTheSingleBlocks) {
+  const Philox4x32Key k{0xdeadbeefu, 0x12345678u};
+  for (uint32_t first : {0u, 0xfffffff9u}) {
+    for (size_t blocks : {size_t{0}, size_t{1}, size_t{7}, size_t{8}, size_t{9}, size_t{37}}) {
+      std::vector<uint64_t> words(2 * blocks);
+      philox4x32_10_words({first, 19000, 7, 11}, k, blocks, words.data());
+      for (size_t j = 0; j < blocks; ++j) {
+        const auto b = philox4x32_10({first + static_cast<uint32_t>(j), 19000, 7, 11}, k);
+        ASSERT_EQ(words[2 * j], (uint64_t{b[1]} << 32) | b[0]) << first << " " << j;
+        ASSERT_EQ(words[2 * j + 1], (uint64_t{b[3]} << 32) | b[2]) << first << " " << j;
+      }
+    }
+  }
+}
+
+// fill(n) continues a stream exactly as n single draws would, whatever was drawn before.
+TEST(Stream, FillIsTheSameAsSingleDraws) {
+  const StreamKey key = StreamKey::make(9, 1);
+  for (int before : {0, 1, 2, 3}) {
+    for (size_t n :
+         {size_t{0}, size_t{1}, size_t{2}, size_t{3}, size_t{16}, size_t{17}, size_t{101}}) {
+      Stream a(key, Purpose::kReconsider, 0, 900), b(key, Purpose::kReconsider, 0, 900);
+      for (int j = 0; j < before; ++j) ASSERT_EQ(a(), b());
+      std::vector<uint64_t> filled(n);
+      a.fill(filled.data(), n);
+      for (size_t j = 0; j < n; ++j) ASSERT_EQ(filled[j], b()) << before << " " << n << " " << j;
+      EXPECT_EQ(a(), b()) << "the draw after fill, " << before << " " << n;
+      EXPECT_EQ(a(), b());
+    }
+  }
 }
 
 TEST(Stream, EveryKeyComponentChangesTheNumbers) {
@@ -64,8 +101,10 @@ TEST(Stream, UniformMomentsAndRange) {
 TEST(Stream, DifferentPurposesAreUncorrelated) {
   const StreamKey k = StreamKey::make(11, 0);
   const std::vector<std::pair<Purpose, Purpose>> pairs = {
-      {Purpose::kDecide, Purpose::kNews}, {Purpose::kCrossing, Purpose::kUkProcessing},
-      {Purpose::kReconsider, Purpose::kDecide}, {Purpose::kPopulation, Purpose::kNetwork}};
+      {Purpose::kDecide, Purpose::kNews},
+      {Purpose::kCrossing, Purpose::kUkProcessing},
+      {Purpose::kReconsider, Purpose::kDecide},
+      {Purpose::kPopulation, Purpose::kNetwork}};
   const int n = 100000;
   for (const auto& [p, q] : pairs) {
     double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;

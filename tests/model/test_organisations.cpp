@@ -2,6 +2,10 @@
 // measure), and weekly prices follow demand.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
 #include "model/organisations.hpp"
 #include "model_test_support.hpp"
 
@@ -149,6 +153,40 @@ TEST(Organisations, ChoiceFollowsRecruitersAndSeesEveryChange) {
   orgs.all()[0].active = orgs.all()[1].active = false;
   Stream st(key, Purpose::kDecide, 0, 1);
   EXPECT_EQ(orgs.choose(st), -1) << "no active organisation";
+}
+
+// The guide table finds exactly what a binary search of the cumulative weights finds, for points
+// on every edge: zero weights (recruiterless), ties, inactive organisations and u near 0 and 1.
+TEST(Organisations, GuidedChoiceIsTheUpperBoundOfTheCumulativeWeights) {
+  Scenario s = quiet_market({{"organisations.initial", "9"}});
+  const ModelParams p = ModelParams::from(s);
+  Organisations orgs(p.orgs, StreamKey::make(5, 0), 1.0, 0);
+  const int recruiters[9] = {3, 0, 1, 7, 0, 0, 2, 1, 5};
+  for (int o = 0; o < 9; ++o) orgs.all()[o].members[kRecruiter] = recruiters[o];
+  orgs.all()[2].reputation = 0.1234567;
+  orgs.all()[5].active = false;
+  std::vector<int> index;
+  std::vector<double> cum;
+  double total = 0;
+  for (int o = 0; o < 9; ++o) {
+    if (!orgs.at(o).active) continue;
+    total += orgs.at(o).members[kRecruiter] * (0.5 + orgs.at(o).reputation);
+    index.push_back(o);
+    cum.push_back(total);
+  }
+  std::vector<double> us = {0.0, 1e-300, 0.5, std::nextafter(1.0, 0.0)};
+  for (double c : cum) {  // the points that land on or next to a cumulative weight
+    us.push_back(c / total);
+    us.push_back(std::nextafter(c / total, 0.0));
+    us.push_back(std::nextafter(c / total, 1.0));
+  }
+  for (int k = 0; k < 100000; ++k) us.push_back((k + 0.5) / 100000);
+  for (double u : us) {
+    if (u >= 1) continue;
+    const size_t k =
+        static_cast<size_t>(std::upper_bound(cum.begin(), cum.end(), u * total) - cum.begin());
+    ASSERT_EQ(orgs.choose_at(u), index[std::min(k, cum.size() - 1)]) << u;
+  }
 }
 
 // Signs n clients with organisation o at its current price (paid in cash).

@@ -48,37 +48,60 @@ __attribute__((target("avx2"))) inline __m256i splat(uint32_t x) {
   return _mm256_set1_epi32(static_cast<int>(x));
 }
 
+// Ten rounds on eight counters at once, lane l of x[0..3] holding counter l's four words.
+__attribute__((target("avx2"))) inline void rounds_avx2(__m256i (&x)[4], Philox4x32Key key) {
+  const __m256i m0 = splat(kM0), m1 = splat(kM1);
+  for (int r = 0; r < 10; ++r) {
+    if (r > 0) {
+      key[0] += kW0;
+      key[1] += kW1;
+    }
+    __m256i hi0, lo0, hi1, lo1;
+    mul_hi_lo(x[0], m0, hi0, lo0);
+    mul_hi_lo(x[2], m1, hi1, lo1);
+    x[0] = _mm256_xor_si256(_mm256_xor_si256(hi1, x[1]), splat(key[0]));
+    x[2] = _mm256_xor_si256(_mm256_xor_si256(hi0, x[3]), splat(key[1]));
+    x[1] = lo1;
+    x[3] = lo0;
+  }
+}
+
+// The words of the eight blocks in x, lane by lane: y[w][l] is word w of block l.
+__attribute__((target("avx2"))) inline void store_lanes(const __m256i (&x)[4],
+                                                        uint32_t (&y)[4][8]) {
+  for (int w = 0; w < 4; ++w) _mm256_storeu_si256(reinterpret_cast<__m256i*>(y[w]), x[w]);
+}
+
 __attribute__((target("avx2"))) void words_avx2(Philox4x32Counter first, Philox4x32Key key,
                                                 size_t blocks, uint64_t* words) {
-  const __m256i m0 = splat(kM0), m1 = splat(kM1);
   const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
   size_t j = 0;
   for (; j + 8 <= blocks; j += 8) {
-    __m256i x0 = _mm256_add_epi32(splat(first[0] + static_cast<uint32_t>(j)), lane);
-    __m256i x1 = splat(first[1]), x2 = splat(first[2]), x3 = splat(first[3]);
-    uint32_t k0 = key[0], k1 = key[1];
-    for (int r = 0; r < 10; ++r) {
-      if (r > 0) {
-        k0 += kW0;
-        k1 += kW1;
-      }
-      __m256i hi0, lo0, hi1, lo1;
-      mul_hi_lo(x0, m0, hi0, lo0);
-      mul_hi_lo(x2, m1, hi1, lo1);
-      x0 = _mm256_xor_si256(_mm256_xor_si256(hi1, x1), splat(k0));
-      x2 = _mm256_xor_si256(_mm256_xor_si256(hi0, x3), splat(k1));
-      x1 = lo1;
-      x3 = lo0;
-    }
-    alignas(32) uint32_t y[4][8];
-    _mm256_store_si256(reinterpret_cast<__m256i*>(y[0]), x0);
-    _mm256_store_si256(reinterpret_cast<__m256i*>(y[1]), x1);
-    _mm256_store_si256(reinterpret_cast<__m256i*>(y[2]), x2);
-    _mm256_store_si256(reinterpret_cast<__m256i*>(y[3]), x3);
+    __m256i x[4] = {_mm256_add_epi32(splat(first[0] + static_cast<uint32_t>(j)), lane),
+                    splat(first[1]), splat(first[2]), splat(first[3])};
+    rounds_avx2(x, key);
+    uint32_t y[4][8];
+    store_lanes(x, y);
     for (int l = 0; l < 8; ++l) put_words(y[0][l], y[1][l], y[2][l], y[3][l], words + 2 * (j + l));
   }
   first[0] += static_cast<uint32_t>(j);
   words_scalar(first, key, blocks - j, words + 2 * j);
+}
+
+__attribute__((target("avx2"))) size_t first_blocks_avx2(Philox4x32Key key, uint32_t purpose,
+                                                         uint32_t day, const uint32_t* entities,
+                                                         size_t n, Philox4x32Counter* out) {
+  size_t j = 0;
+  for (; j + 8 <= n; j += 8) {
+    __m256i x[4] = {_mm256_setzero_si256(), splat(day),
+                    _mm256_loadu_si256(reinterpret_cast<const __m256i*>(entities + j)),
+                    splat(purpose)};
+    rounds_avx2(x, key);
+    uint32_t y[4][8];
+    store_lanes(x, y);
+    for (int l = 0; l < 8; ++l) out[j + l] = {y[0][l], y[1][l], y[2][l], y[3][l]};
+  }
+  return j;
 }
 #endif
 
@@ -101,6 +124,15 @@ void philox4x32_10_words(Philox4x32Counter first, Philox4x32Key key, size_t bloc
   if (__builtin_cpu_supports("avx2")) return words_avx2(first, key, blocks, words);
 #endif
   words_scalar(first, key, blocks, words);
+}
+
+void philox4x32_10_first_blocks(Philox4x32Key key, uint32_t purpose, uint32_t day,
+                                const uint32_t* entities, size_t n, Philox4x32Counter* out) {
+  size_t j = 0;
+#ifdef SMUG_PHILOX_AVX2
+  if (__builtin_cpu_supports("avx2")) j = first_blocks_avx2(key, purpose, day, entities, n, out);
+#endif
+  for (; j < n; ++j) out[j] = philox4x32_10({0, day, entities[j], purpose}, key);
 }
 
 void Stream::fill(uint64_t* out, size_t n) {

@@ -75,6 +75,11 @@ struct StreamKey {
   }
 };
 
+// The first blocks of the streams (purpose, entities[j], day) of one key, j < n: what each one's
+// first draw computes, eight at a time with AVX2. For Stream's constructor from a first block.
+void philox4x32_10_first_blocks(Philox4x32Key key, uint32_t purpose, uint32_t day,
+                                const uint32_t* entities, size_t n, Philox4x32Counter* out);
+
 // A stream of 64-bit words for one (purpose, entity, day). Satisfies UniformRandomBitGenerator,
 // so Boost.Random distributions can draw from it. Cheap to construct: make one per use.
 class Stream {
@@ -85,6 +90,11 @@ class Stream {
       : key_(key.key), ctr_{0, day, entity, purpose} {}
   Stream(StreamKey key, Purpose purpose, uint32_t entity, uint32_t day)
       : Stream(key, purpose_id(purpose), entity, day) {}
+
+  // The same stream, its first block computed beforehand (philox4x32_10_first_blocks).
+  Stream(StreamKey key, Purpose purpose, uint32_t entity, uint32_t day,
+         const Philox4x32Counter& first)
+      : key_(key.key), ctr_{1, day, entity, purpose_id(purpose)}, block_(first), used_(0) {}
 
   static constexpr result_type min() { return 0; }
   static constexpr result_type max() { return std::numeric_limits<result_type>::max(); }

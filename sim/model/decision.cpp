@@ -185,8 +185,9 @@ void weigh(World& w, uint32_t i, const Gate& g, Stream& s, double u_org) {
 
 // The person's own stream: its first word's halves are the offer's and the organisation's
 // uniforms (32 bits each is ample for chances of one in a million and up).
-void weigh_with_own_stream(World& w, uint32_t i, const Gate& g) {
-  Stream s(w.key, Purpose::kDecide, i, w.uday());
+void weigh_with_own_stream(World& w, uint32_t i, const Gate& g, const Philox4x32Counter* first) {
+  Stream s = first ? Stream(w.key, Purpose::kDecide, i, w.uday(), *first)
+                   : Stream(w.key, Purpose::kDecide, i, w.uday());
   weigh(w, i, g, s, to_unit(static_cast<uint32_t>(s())));
 }
 
@@ -203,13 +204,19 @@ void consider(World& w, uint32_t i) {
   if (g.any()) weigh(w, i, g, s, to_unit(static_cast<uint32_t>(word)));
 }
 
-void consider_background(World& w, uint32_t i, uint32_t offer_bits) {
+namespace {
+
+// first: the person's stream's first block if computed beforehand (the same numbers either way).
+void consider_background(World& w, uint32_t i, uint32_t offer_bits,
+                         const Philox4x32Counter* first) {
   if (w.pop.hot[i].status != Status::kHome) return;
   w.rec.add(kConsidering, w.day, 1);
   // The offer's uniform came with the pick, so the many who stop at the gate cost no stream.
   const Gate g = gate(w, i, to_unit(offer_bits));
-  if (g.any()) weigh_with_own_stream(w, i, g);
+  if (g.any()) weigh_with_own_stream(w, i, g, first);
 }
+
+}  // namespace
 
 namespace {
 
@@ -266,7 +273,38 @@ void background_considerations(World& w) {
     picks[j] = static_cast<uint32_t>((words[j] >> 32) * n >> 32);
     offer_bits[j] = static_cast<uint32_t>(words[j]);
   }
-  pipelined(w, picks, [&](size_t j) { consider_background(w, picks[j], offer_bits[j]); });
+  // First every pick's gate alone, so that the streams of those who pass have their first blocks
+  // computed together (a block's ten rounds are a chain of multiplications that each decision
+  // would otherwise wait for). The decisions then run in order and test their gates again: a
+  // gate that changed in between (someone picked twice in a day) is decided as it would be alone,
+  // and a block computed for nothing is not drawn from.
+  constexpr size_t kHot = 32, kCold = 16;
+  std::vector<uint32_t>& passing = w.passing_scratch;      // who passed, in order
+  std::vector<uint32_t>& passed_at = w.passed_at_scratch;  // at which pick
+  passing.clear();
+  passed_at.clear();
+  for (size_t j = 0; j < picks.size(); ++j) {
+    if (j + kHot < picks.size()) prefetch(&w.pop.hot[picks[j + kHot]]);
+    const uint32_t i = picks[j];
+    if (w.pop.hot[i].status == Status::kHome && gate(w, i, to_unit(offer_bits[j])).any()) {
+      passing.push_back(i);
+      passed_at.push_back(static_cast<uint32_t>(j));
+    }
+  }
+  std::vector<Philox4x32Counter>& first = w.first_blocks_scratch;
+  first.resize(passing.size());
+  philox4x32_10_first_blocks(w.key.key, purpose_id(Purpose::kDecide), w.uday(), passing.data(),
+                             passing.size(), first.data());
+  for (size_t j = 0, q = 0; j < picks.size(); ++j) {
+    // What a decision reads past its gate, fetched ahead for those who passed it.
+    if (q + kCold < passing.size()) {
+      w.beliefs.prefetch(passing[q + kCold]);
+      prefetch(&w.pop.traits[passing[q + kCold]]);
+    }
+    const bool ahead = q < passed_at.size() && passed_at[q] == j;
+    consider_background(w, picks[j], offer_bits[j], ahead ? &first[q] : nullptr);
+    q += ahead;
+  }
 }
 
 }  // namespace smug

@@ -34,8 +34,6 @@ void offer_chances_for_ties(const DecisionParams& p, MediaState& m);
 
 // Person i (at home) weighs up leaving today and acts on the choice.
 void consider(World& w, uint32_t i);
-// The same for a background reconsideration whose offer uniform (32 bits) came with the pick.
-void consider_background(World& w, uint32_t i, uint32_t offer_bits);
 // consider() for each of these people in order, fetching their data from memory ahead.
 void consider_all(World& w, const std::vector<uint32_t>& people);
 

@@ -71,6 +71,22 @@ TEST(Stream, FillIsTheSameAsSingleDraws) {
   }
 }
 
+// A stream made from a first block computed beforehand (eight at a time) draws what the stream
+// makes itself, past that block too.
+TEST(Stream, FromAFirstBlockComputedBeforehand) {
+  const StreamKey key = StreamKey::make(4, 2);
+  std::vector<uint32_t> people;
+  for (uint32_t i = 0; i < 21; ++i) people.push_back(i * 40503u + 7);
+  std::vector<Philox4x32Counter> first(people.size());
+  philox4x32_10_first_blocks(key.key, purpose_id(Purpose::kDecide), 1234, people.data(),
+                             people.size(), first.data());
+  for (size_t j = 0; j < people.size(); ++j) {
+    Stream a(key, Purpose::kDecide, people[j], 1234, first[j]);
+    Stream b(key, Purpose::kDecide, people[j], 1234);
+    for (int d = 0; d < 5; ++d) ASSERT_EQ(a(), b()) << j << " " << d;
+  }
+}
+
 TEST(Stream, EveryKeyComponentChangesTheNumbers) {
   const StreamKey k = StreamKey::make(5, 2);
   const uint64_t base = Stream(k, Purpose::kDecide, 10, 100)();

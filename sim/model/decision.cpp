@@ -296,6 +296,8 @@ void background_considerations(World& w) {
   philox4x32_10_first_blocks(w.key.key, purpose_id(Purpose::kDecide), w.uday(), passing.data(),
                              passing.size(), first.data());
   for (size_t j = 0, q = 0; j < picks.size(); ++j) {
+    // The first pass's hot records may have left the nearer caches since.
+    if (j + kHot < picks.size()) prefetch(&w.pop.hot[picks[j + kHot]]);
     // What a decision reads past its gate, fetched ahead for those who passed it.
     if (q + kCold < passing.size()) {
       w.beliefs.prefetch(passing[q + kCold]);

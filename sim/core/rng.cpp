@@ -1,5 +1,7 @@
 #include "core/rng.hpp"
 
+#include <algorithm>
+
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
 #define SMUG_PHILOX_AVX2 1
@@ -88,16 +90,17 @@ __attribute__((target("avx2"))) void words_avx2(Philox4x32Counter first, Philox4
   words_scalar(first, key, blocks - j, words + 2 * j);
 }
 
-__attribute__((target("avx2"))) size_t first_blocks_avx2(Philox4x32Key key, uint32_t purpose,
-                                                         uint32_t day, const uint32_t* entities,
-                                                         size_t n, Philox4x32Counter* out) {
+// Blocks of n arbitrary counters, eight at a time; returns how many it did (a multiple of 8).
+__attribute__((target("avx2"))) size_t blocks_avx2(Philox4x32Key key, const Philox4x32Counter* in,
+                                                   size_t n, Philox4x32Counter* out) {
   size_t j = 0;
   for (; j + 8 <= n; j += 8) {
-    __m256i x[4] = {_mm256_setzero_si256(), splat(day),
-                    _mm256_loadu_si256(reinterpret_cast<const __m256i*>(entities + j)),
-                    splat(purpose)};
-    rounds_avx2(x, key);
     uint32_t y[4][8];
+    for (int l = 0; l < 8; ++l)
+      for (int w = 0; w < 4; ++w) y[w][l] = in[j + l][w];
+    __m256i x[4];
+    for (int w = 0; w < 4; ++w) x[w] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(y[w]));
+    rounds_avx2(x, key);
     store_lanes(x, y);
     for (int l = 0; l < 8; ++l) out[j + l] = {y[0][l], y[1][l], y[2][l], y[3][l]};
   }
@@ -126,13 +129,40 @@ void philox4x32_10_words(Philox4x32Counter first, Philox4x32Key key, size_t bloc
   words_scalar(first, key, blocks, words);
 }
 
-void philox4x32_10_first_blocks(Philox4x32Key key, uint32_t purpose, uint32_t day,
-                                const uint32_t* entities, size_t n, Philox4x32Counter* out) {
+namespace {
+
+// Blocks of arbitrary counters: eight at a time where the processor can.
+void blocks(Philox4x32Key key, const Philox4x32Counter* in, size_t n, Philox4x32Counter* out) {
   size_t j = 0;
 #ifdef SMUG_PHILOX_AVX2
-  if (__builtin_cpu_supports("avx2")) j = first_blocks_avx2(key, purpose, day, entities, n, out);
+  if (__builtin_cpu_supports("avx2")) j = blocks_avx2(key, in, n, out);
 #endif
-  for (; j < n; ++j) out[j] = philox4x32_10({0, day, entities[j], purpose}, key);
+  for (; j < n; ++j) out[j] = philox4x32_10(in[j], key);
+}
+
+}  // namespace
+
+void philox4x32_10_first_blocks(Philox4x32Key key, uint32_t purpose, uint32_t day,
+                                const uint32_t* entities, size_t n, Philox4x32Counter* out) {
+  for (size_t j = 0; j < n; ++j) out[j] = {0, day, entities[j], purpose};
+  blocks(key, out, n, out);
+}
+
+void philox4x32_10_stream_words(Philox4x32Key key, uint32_t purpose, uint32_t day,
+                                uint32_t first_entity, size_t entities, uint32_t nblocks,
+                                uint64_t* words) {
+  constexpr size_t kChunk = 64;
+  Philox4x32Counter c[kChunk];
+  const size_t n = entities * nblocks;
+  for (size_t j0 = 0; j0 < n; j0 += kChunk) {
+    const size_t m = std::min(kChunk, n - j0);
+    for (size_t j = 0; j < m; ++j)
+      c[j] = {static_cast<uint32_t>((j0 + j) % nblocks), day,
+              first_entity + static_cast<uint32_t>((j0 + j) / nblocks), purpose};
+    blocks(key, c, m, c);
+    for (size_t j = 0; j < m; ++j)
+      put_words(c[j][0], c[j][1], c[j][2], c[j][3], words + 2 * (j0 + j));
+  }
 }
 
 void Stream::fill(uint64_t* out, size_t n) {

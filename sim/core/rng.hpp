@@ -80,9 +80,33 @@ struct StreamKey {
 void philox4x32_10_first_blocks(Philox4x32Key key, uint32_t purpose, uint32_t day,
                                 const uint32_t* entities, size_t n, Philox4x32Counter* out);
 
+// The first `blocks` blocks of the streams (purpose, e, day) of one key for the consecutive
+// entities e = first_entity .. first_entity + entities - 1, as each stream's first 2 * blocks
+// words, one stream after another (for PrecomputedStream).
+void philox4x32_10_stream_words(Philox4x32Key key, uint32_t purpose, uint32_t day,
+                                uint32_t first_entity, size_t entities, uint32_t blocks,
+                                uint64_t* words);
+
+// The draws every stream offers on top of its words (CRTP: Words has operator()).
+template <class Words>
+class Draws {
+ public:
+  // Uniform in [0, 1) with 53 random bits.
+  double uniform() { return static_cast<double>(word() >> 11) * 0x1.0p-53; }
+  bool bernoulli(double p) { return uniform() < p; }
+  // Uniform integer in [0, n), n > 0 (Lemire's multiply-shift; the tiny bias is below 2^-32 for
+  // the n used here and identical on every platform, which is what matters).
+  uint32_t below(uint32_t n) {
+    return static_cast<uint32_t>((word() >> 32) * static_cast<uint64_t>(n) >> 32);
+  }
+
+ private:
+  uint64_t word() { return static_cast<Words&>(*this)(); }
+};
+
 // A stream of 64-bit words for one (purpose, entity, day). Satisfies UniformRandomBitGenerator,
 // so Boost.Random distributions can draw from it. Cheap to construct: make one per use.
-class Stream {
+class Stream : public Draws<Stream> {
  public:
   using result_type = uint64_t;
 
@@ -95,6 +119,14 @@ class Stream {
   Stream(StreamKey key, Purpose purpose, uint32_t entity, uint32_t day,
          const Philox4x32Counter& first)
       : key_(key.key), ctr_{1, day, entity, purpose_id(purpose)}, block_(first), used_(0) {}
+
+  // The same stream from its block `block` on (the words before it were drawn elsewhere).
+  static Stream from_block(StreamKey key, Purpose purpose, uint32_t entity, uint32_t day,
+                           uint32_t block) {
+    Stream s(key, purpose, entity, day);
+    s.ctr_[0] = block;
+    return s;
+  }
 
   static constexpr result_type min() { return 0; }
   static constexpr result_type max() { return std::numeric_limits<result_type>::max(); }
@@ -110,15 +142,6 @@ class Stream {
   // computed together (for long runs of draws: a day's picks of people).
   void fill(uint64_t* out, size_t n);
 
-  // Uniform in [0, 1) with 53 random bits.
-  double uniform() { return static_cast<double>((*this)() >> 11) * 0x1.0p-53; }
-  bool bernoulli(double p) { return uniform() < p; }
-  // Uniform integer in [0, n), n > 0 (Lemire's multiply-shift; the tiny bias is below 2^-32 for
-  // the n used here and identical on every platform, which is what matters).
-  uint32_t below(uint32_t n) {
-    return static_cast<uint32_t>(((*this)() >> 32) * static_cast<uint64_t>(n) >> 32);
-  }
-
  private:
   void refill() {
     block_ = philox4x32_10(ctr_, key_);
@@ -129,6 +152,30 @@ class Stream {
   Philox4x32Counter ctr_;
   Philox4x32Counter block_{};
   int used_ = 2;
+};
+
+// A stream whose first words were computed beforehand, with other streams' (by
+// philox4x32_10_stream_words): it returns them, then goes on from the block after them, so it
+// draws exactly what Stream(key, purpose, entity, day) draws.
+class PrecomputedStream : public Draws<PrecomputedStream> {
+ public:
+  using result_type = uint64_t;
+
+  PrecomputedStream(const uint64_t* words, uint32_t blocks, StreamKey key, Purpose purpose,
+                    uint32_t entity, uint32_t day)
+      : words_(words),
+        n_(2 * blocks),
+        rest_(Stream::from_block(key, purpose, entity, day, blocks)) {}
+
+  static constexpr result_type min() { return 0; }
+  static constexpr result_type max() { return std::numeric_limits<result_type>::max(); }
+
+  result_type operator()() { return used_ < n_ ? words_[used_++] : rest_(); }
+
+ private:
+  const uint64_t* words_;
+  uint32_t n_, used_ = 0;
+  Stream rest_;
 };
 
 }  // namespace smug

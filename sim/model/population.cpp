@@ -118,13 +118,22 @@ Population Population::generate(const PopulationParams& p, double scale, StreamK
   pop.county_begin[kNumCounties] = n;
   pop.hot.resize(n);
   pop.traits.resize(n);
+  constexpr uint32_t kChunk = 256, kBlocks = 4;
+  std::vector<uint64_t> words(2 * kBlocks * kChunk);
   for (int c = 0; c < kNumCounties; ++c) {
     const bool ne = counties()[c].north_east;
     const double unemployment = ne ? p.unemployment_ne : p.unemployment_other;
     const double wage = ne ? p.wage_ne_gbp : p.wage_other_gbp;
     const double kin = ne ? p.kin_uk_share_ne : p.kin_uk_share_other;
     for (uint32_t i = pop.county_begin[c]; i < pop.county_begin[c + 1]; ++i) {
-      Stream s(key, Purpose::kPopulation, i, 0);
+      // Each person's first blocks, computed for many people at once: a person takes about seven
+      // words; any more come from the stream itself.
+      const uint32_t k = (i - pop.county_begin[c]) % kChunk;
+      if (k == 0)
+        philox4x32_10_stream_words(key.key, purpose_id(Purpose::kPopulation), 0, i,
+                                   std::min<uint32_t>(kChunk, pop.county_begin[c + 1] - i), kBlocks,
+                                   words.data());
+      PrecomputedStream s(words.data() + 2 * kBlocks * k, kBlocks, key, Purpose::kPopulation, i, 0);
       boost::random::normal_distribution<double> normal;
       PersonTraits& t = pop.traits[i];
       pop.hot[i].county = static_cast<uint8_t>(c);

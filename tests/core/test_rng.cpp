@@ -87,6 +87,23 @@ TEST(Stream, FromAFirstBlockComputedBeforehand) {
   }
 }
 
+// Streams whose first blocks were computed together (for consecutive entities, more than a
+// batch of eight) draw what each stream draws itself, before and after those blocks run out.
+TEST(Stream, PrecomputedStreamsDrawWhatTheStreamsDraw) {
+  const StreamKey key = StreamKey::make(8, 3);
+  constexpr uint32_t kBlocks = 3, kPeople = 13, kFirst = 1000;
+  std::vector<uint64_t> words(2 * kBlocks * kPeople);
+  philox4x32_10_stream_words(key.key, purpose_id(Purpose::kPopulation), 0, kFirst, kPeople, kBlocks,
+                             words.data());
+  for (uint32_t k = 0; k < kPeople; ++k) {
+    PrecomputedStream a(words.data() + 2 * kBlocks * k, kBlocks, key, Purpose::kPopulation,
+                        kFirst + k, 0);
+    Stream b(key, Purpose::kPopulation, kFirst + k, 0);
+    for (int d = 0; d < 11; ++d) ASSERT_EQ(a(), b()) << k << " " << d;
+    EXPECT_EQ(a.below(1000), b.below(1000));
+  }
+}
+
 TEST(Stream, EveryKeyComponentChangesTheNumbers) {
   const StreamKey k = StreamKey::make(5, 2);
   const uint64_t base = Stream(k, Purpose::kDecide, 10, 100)();

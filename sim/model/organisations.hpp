@@ -122,6 +122,7 @@ class Organisations {
   void rebuild_choice() const;
   mutable std::vector<int> choice_;         // organisation index
   mutable std::vector<double> choice_cum_;  // cumulative weight up to and including it
+  mutable double choice_total_ = 0;
   // A guide table (Chen and Asau 1974): guide_[b] is where the search for a point in the b-th of
   // guide_.size() equal slices of the total starts, so a choice takes a step or two instead of a
   // binary search whose branches a random point mispredicts.

@@ -1,5 +1,7 @@
 #include "model/network.hpp"
 
+#include <algorithm>
+
 #include "model/declare.hpp"
 
 namespace smug {
@@ -19,7 +21,12 @@ NetworkParams NetworkParams::from(const Scenario& s) {
 
 void Network::ties(const Population& pop, uint32_t i, std::vector<uint32_t>& out) const {
   out.clear();
-  Stream s(key_, Purpose::kNetwork, i, 0);
+  // One word per tie, its blocks computed together (a tell is a person's ties at once).
+  constexpr uint32_t kMaxBlocks = 16;
+  uint64_t words[2 * kMaxBlocks];
+  const uint32_t blocks = std::min<uint32_t>(kMaxBlocks, static_cast<uint32_t>(degree() + 1) / 2);
+  philox4x32_10_stream_words(key_.key, purpose_id(Purpose::kNetwork), 0, i, 1, blocks, words);
+  PrecomputedStream s(words, blocks, key_, Purpose::kNetwork, i, 0);
   const uint32_t vb = pop.village_begin(i), ve = pop.village_end(i);
   const int c = pop.hot[i].county;
   const uint32_t cb = pop.county_begin[c], ce = pop.county_begin[c + 1];

@@ -89,7 +89,14 @@ void tell(World& w, uint32_t i, NewsType type) {
     prefetch(&w.pop.hot[j]);
     w.beliefs.prefetch(j);
   }
-  Stream s(w.key, Purpose::kNews, i, w.uday() * 8u + static_cast<uint32_t>(k));
+  // Two uniforms per tie (a block), computed together.
+  constexpr uint32_t kMaxBlocks = 32;
+  const uint32_t day = w.uday() * 8u + static_cast<uint32_t>(k);
+  uint64_t words[2 * kMaxBlocks];
+  const uint32_t blocks =
+      std::min<uint32_t>(kMaxBlocks, static_cast<uint32_t>(w.ties_scratch.size()));
+  philox4x32_10_stream_words(w.key.key, purpose_id(Purpose::kNews), day, i, 1, blocks, words);
+  PrecomputedStream s(words, blocks, w.key, Purpose::kNews, i, day);
   for (uint32_t j : w.ties_scratch) {
     const double u_hear = s.uniform(), u_prompt = s.uniform();
     if (u_hear >= p.hear[k]) continue;

@@ -129,7 +129,8 @@ Gate gate(const World& w, uint32_t i, double u_offer) {
 }
 
 // The decision proper, for a person at home past the gate: beliefs, utilities, choice, action.
-void weigh(World& w, uint32_t i, const Gate& g, Stream& s, double u_org) {
+// chosen: the organisation choose_at(u_org) gives, if known already (-2 if not).
+void weigh(World& w, uint32_t i, const Gate& g, Stream& s, double u_org, int chosen = -2) {
   const DecisionParams& p = w.p.decision;
   const int c = w.pop.hot[i].county;
   const BeliefVec b = w.beliefs.read(i, w.day, c);
@@ -150,7 +151,7 @@ void weigh(World& w, uint32_t i, const Gate& g, Stream& s, double u_org) {
   int org = -1;
   bool paid = true;
   double price = 0;
-  if (g.offered && (org = w.orgs.choose_at(u_org)) >= 0) {
+  if (g.offered && (org = chosen != -2 ? chosen : w.orgs.choose_at(u_org)) >= 0) {
     price = w.orgs.at(org).price;
     paid = g.savings >= price;
     if (paid || w.orgs.sells_on_credit(org, w.date)) {
@@ -185,10 +186,12 @@ void weigh(World& w, uint32_t i, const Gate& g, Stream& s, double u_org) {
 
 // The person's own stream: its first word's halves are the offer's and the organisation's
 // uniforms (32 bits each is ample for chances of one in a million and up).
-void weigh_with_own_stream(World& w, uint32_t i, const Gate& g, const Philox4x32Counter* first) {
+// Its first block and organisation may have been computed beforehand (the same either way).
+void weigh_with_own_stream(World& w, uint32_t i, const Gate& g, const Philox4x32Counter* first,
+                           int chosen) {
   Stream s = first ? Stream(w.key, Purpose::kDecide, i, w.uday(), *first)
                    : Stream(w.key, Purpose::kDecide, i, w.uday());
-  weigh(w, i, g, s, to_unit(static_cast<uint32_t>(s())));
+  weigh(w, i, g, s, to_unit(static_cast<uint32_t>(s())), chosen);
 }
 
 }  // namespace
@@ -206,14 +209,15 @@ void consider(World& w, uint32_t i) {
 
 namespace {
 
-// first: the person's stream's first block if computed beforehand (the same numbers either way).
-void consider_background(World& w, uint32_t i, uint32_t offer_bits,
-                         const Philox4x32Counter* first) {
+// first: the person's stream's first block if computed beforehand (the same numbers either way);
+// chosen: the organisation its uniform chooses, if known (-2 if not).
+void consider_background(World& w, uint32_t i, uint32_t offer_bits, const Philox4x32Counter* first,
+                         int chosen) {
   if (w.pop.hot[i].status != Status::kHome) return;
   w.rec.add(kConsidering, w.day, 1);
   // The offer's uniform came with the pick, so the many who stop at the gate cost no stream.
   const Gate g = gate(w, i, to_unit(offer_bits));
-  if (g.any()) weigh_with_own_stream(w, i, g, first);
+  if (g.any()) weigh_with_own_stream(w, i, g, first, chosen);
 }
 
 }  // namespace
@@ -295,6 +299,14 @@ void background_considerations(World& w) {
   first.resize(passing.size());
   philox4x32_10_first_blocks(w.key.key, purpose_id(Purpose::kDecide), w.uday(), passing.data(),
                              passing.size(), first.data());
+  // Their organisations too, while the weights stay as they are (a choice is a short chain of
+  // dependent loads; many at once overlap). Any change to the weights on the way voids the rest.
+  std::vector<double>& u_org = w.u_org_scratch;
+  std::vector<int>& chosen = w.chosen_scratch;
+  u_org.resize(passing.size());
+  chosen.resize(passing.size());
+  for (size_t q = 0; q < passing.size(); ++q) u_org[q] = to_unit(first[q][0]);
+  const uint64_t version = w.orgs.choose_many(u_org.data(), u_org.size(), chosen.data());
   for (size_t j = 0, q = 0; j < picks.size(); ++j) {
     // The first pass's hot records may have left the nearer caches since.
     if (j + kHot < picks.size()) prefetch(&w.pop.hot[picks[j + kHot]]);
@@ -304,7 +316,8 @@ void background_considerations(World& w) {
       prefetch(&w.pop.traits[passing[q + kCold]]);
     }
     const bool ahead = q < passed_at.size() && passed_at[q] == j;
-    consider_background(w, picks[j], offer_bits[j], ahead ? &first[q] : nullptr);
+    const int org = ahead && w.orgs.choices_still_valid(version) ? chosen[q] : -2;
+    consider_background(w, picks[j], offer_bits[j], ahead ? &first[q] : nullptr, org);
     q += ahead;
   }
 }

@@ -217,6 +217,7 @@ void Organisations::rebuild_choice() const {
   }
   // A sentinel above any point, so that the search's steps need no bounds test.
   choice_cum_.push_back(std::numeric_limits<double>::infinity());
+  ++choice_version_;
   choice_stale_ = false;
 }
 
@@ -235,6 +236,11 @@ int Organisations::choose_at(double u) const {
   k += choice_cum_[k] <= x;
   while (choice_cum_[k] <= x) ++k;
   return choice_[std::min(k, n - 1)];
+}
+
+uint64_t Organisations::choose_many(const double* u, size_t n, int* out) const {
+  for (size_t j = 0; j < n; ++j) out[j] = choose_at(u[j]);
+  return choice_version_;
 }
 
 int Organisations::choose(Stream& s) const {

@@ -83,6 +83,13 @@ class Organisations {
   int choose(Stream& s) const;
   // The same with the uniform in [0, 1) given.
   int choose_at(double u) const;
+  // choose_at for many uniforms at once (their searches overlap); returns the version of the
+  // weights they were made with, for choices_still_valid.
+  uint64_t choose_many(const double* u, size_t n, int* out) const;
+  // Whether choices made with version would be made again now (no change to the weights since).
+  bool choices_still_valid(uint64_t version) const {
+    return !choice_stale_ && version == choice_version_;
+  }
   // Credit is a market practice from a date; lenders stop while too much debt is lost to returns.
   bool sells_on_credit(int o, Date today) const;
   // Debt a client repaid (GBP, simulated people's) or lost when the client was returned.
@@ -123,6 +130,7 @@ class Organisations {
   mutable std::vector<int> choice_;         // organisation index
   mutable std::vector<double> choice_cum_;  // cumulative weight up to and including it
   mutable double choice_total_ = 0;
+  mutable uint64_t choice_version_ = 0;  // counts rebuilds
   // A guide table (Chen and Asau 1974): guide_[b] is where the search for a point in the b-th of
   // guide_.size() equal slices of the total starts, so a choice takes a step or two instead of a
   // binary search whose branches a random point mispredicts.

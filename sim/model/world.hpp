@@ -96,6 +96,8 @@ struct World {
   std::vector<uint64_t> words_scratch;
   std::vector<uint32_t> passing_scratch, passed_at_scratch;
   std::vector<Philox4x32Counter> first_blocks_scratch;
+  std::vector<double> u_org_scratch;
+  std::vector<int> chosen_scratch;
   double legal_visas = 0;     // visas available now (simulated)
   double price_paid_sum = 0;  // today's sales
   int price_paid_n = 0;

@@ -123,8 +123,10 @@ TEST_F(Mpi, UsageErrorsExitTwoOnEveryRank) {
 // the job stops without writing the run file, keeps the finished replicates, and --resume under
 // MPI completes the same data.
 TEST_F(Mpi, SigtermStopsAndResumeCompletesTheRun) {
-  const std::string args =
-      "run " + whatif::baseline() + " --scale 1 --replicates 6 --end 2023-12-31 --threads 1 -q -o ";
+  // Enough replicates that work is left when the signal arrives: mpirun forwards it with a delay,
+  // and with six replicates of about 0.6 s the run sometimes finished first.
+  const std::string args = "run " + whatif::baseline() +
+                           " --scale 1 --replicates 16 --end 2023-12-31 --threads 1 -q -o ";
   const std::string ref = dir_->file("full.h5"), out = dir_->file("stopped.h5");
   ASSERT_EQ(smugsim(0, args + ref, dir_->file("full.log")), 0);
   // mpirun passes SIGTERM on to the ranks and kills them a second later: rank 0 stops handing out

@@ -27,14 +27,6 @@ inline void put_words(uint32_t b0, uint32_t b1, uint32_t b2, uint32_t b3, uint64
   w[1] = (static_cast<uint64_t>(b3) << 32) | b2;
 }
 
-void words_scalar(Philox4x32Counter first, Philox4x32Key key, size_t blocks, uint64_t* words) {
-  for (size_t j = 0; j < blocks; ++j) {
-    const Philox4x32Counter b = philox4x32_10(first, key);
-    put_words(b[0], b[1], b[2], b[3], words + 2 * j);
-    ++first[0];
-  }
-}
-
 #ifdef SMUG_PHILOX_AVX2
 // The high and low halves of the 32x32-bit products of a's eight lanes with m: vpmuludq multiplies
 // the even lanes, so the odd ones are shifted down, multiplied and their halves blended back.
@@ -74,22 +66,6 @@ __attribute__((target("avx2"))) inline void store_lanes(const __m256i (&x)[4],
   for (int w = 0; w < 4; ++w) _mm256_storeu_si256(reinterpret_cast<__m256i*>(y[w]), x[w]);
 }
 
-__attribute__((target("avx2"))) void words_avx2(Philox4x32Counter first, Philox4x32Key key,
-                                                size_t blocks, uint64_t* words) {
-  const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
-  size_t j = 0;
-  for (; j + 8 <= blocks; j += 8) {
-    __m256i x[4] = {_mm256_add_epi32(splat(first[0] + static_cast<uint32_t>(j)), lane),
-                    splat(first[1]), splat(first[2]), splat(first[3])};
-    rounds_avx2(x, key);
-    uint32_t y[4][8];
-    store_lanes(x, y);
-    for (int l = 0; l < 8; ++l) put_words(y[0][l], y[1][l], y[2][l], y[3][l], words + 2 * (j + l));
-  }
-  first[0] += static_cast<uint32_t>(j);
-  words_scalar(first, key, blocks - j, words + 2 * j);
-}
-
 // Blocks of n arbitrary counters, eight at a time; returns how many it did (a multiple of 8).
 __attribute__((target("avx2"))) size_t blocks_avx2(Philox4x32Key key, const Philox4x32Counter* in,
                                                    size_t n, Philox4x32Counter* out) {
@@ -121,14 +97,6 @@ Philox4x32Counter philox4x32_10(Philox4x32Counter ctr, Philox4x32Key key) {
   return ctr;
 }
 
-void philox4x32_10_words(Philox4x32Counter first, Philox4x32Key key, size_t blocks,
-                         uint64_t* words) {
-#ifdef SMUG_PHILOX_AVX2
-  if (__builtin_cpu_supports("avx2")) return words_avx2(first, key, blocks, words);
-#endif
-  words_scalar(first, key, blocks, words);
-}
-
 namespace {
 
 // Blocks of arbitrary counters: eight at a time where the processor can.
@@ -140,29 +108,49 @@ void blocks(Philox4x32Key key, const Philox4x32Counter* in, size_t n, Philox4x32
   for (; j < n; ++j) out[j] = philox4x32_10(in[j], key);
 }
 
-}  // namespace
-
-void philox4x32_10_first_blocks(Philox4x32Key key, uint32_t purpose, uint32_t day,
-                                const uint32_t* entities, size_t n, Philox4x32Counter* out) {
-  for (size_t j = 0; j < n; ++j) out[j] = {0, day, entities[j], purpose};
-  blocks(key, out, n, out);
-}
-
-void philox4x32_10_stream_words(Philox4x32Key key, uint32_t purpose, uint32_t day,
-                                uint32_t first_entity, size_t entities, uint32_t nblocks,
-                                uint64_t* words) {
+// The words of the blocks of counter(j), j < n, in a Stream's order, a chunk of counters at a time.
+template <class Counter>
+void words_of(Philox4x32Key key, size_t n, Counter&& counter, uint64_t* words) {
   constexpr size_t kChunk = 64;
   Philox4x32Counter c[kChunk];
-  const size_t n = entities * nblocks;
   for (size_t j0 = 0; j0 < n; j0 += kChunk) {
     const size_t m = std::min(kChunk, n - j0);
-    for (size_t j = 0; j < m; ++j)
-      c[j] = {static_cast<uint32_t>((j0 + j) % nblocks), day,
-              first_entity + static_cast<uint32_t>((j0 + j) / nblocks), purpose};
+    for (size_t j = 0; j < m; ++j) c[j] = counter(j0 + j);
     blocks(key, c, m, c);
     for (size_t j = 0; j < m; ++j)
       put_words(c[j][0], c[j][1], c[j][2], c[j][3], words + 2 * (j0 + j));
   }
+}
+
+}  // namespace
+
+void philox4x32_10_words(Philox4x32Counter first, Philox4x32Key key, size_t nblocks,
+                         uint64_t* words) {
+  words_of(
+      key, nblocks,
+      [&](size_t j) {
+        return Philox4x32Counter{first[0] + static_cast<uint32_t>(j), first[1], first[2], first[3]};
+      },
+      words);
+}
+
+void philox4x32_10_first_blocks(Philox4x32Key key, Purpose purpose, uint32_t day,
+                                const uint32_t* entities, size_t n, Philox4x32Counter* out) {
+  for (size_t j = 0; j < n; ++j) out[j] = {0, day, entities[j], purpose_id(purpose)};
+  blocks(key, out, n, out);
+}
+
+void philox4x32_10_stream_words(Philox4x32Key key, Purpose purpose, uint32_t day,
+                                uint32_t first_entity, size_t entities, uint32_t nblocks,
+                                uint64_t* words) {
+  words_of(
+      key, entities * nblocks,
+      [&](size_t j) {
+        return Philox4x32Counter{static_cast<uint32_t>(j % nblocks), day,
+                                 first_entity + static_cast<uint32_t>(j / nblocks),
+                                 purpose_id(purpose)};
+      },
+      words);
 }
 
 void Stream::fill(uint64_t* out, size_t n) {

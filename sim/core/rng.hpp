@@ -77,13 +77,13 @@ struct StreamKey {
 
 // The first blocks of the streams (purpose, entities[j], day) of one key, j < n: what each one's
 // first draw computes, eight at a time with AVX2. For Stream's constructor from a first block.
-void philox4x32_10_first_blocks(Philox4x32Key key, uint32_t purpose, uint32_t day,
+void philox4x32_10_first_blocks(Philox4x32Key key, Purpose purpose, uint32_t day,
                                 const uint32_t* entities, size_t n, Philox4x32Counter* out);
 
 // The first `blocks` blocks of the streams (purpose, e, day) of one key for the consecutive
 // entities e = first_entity .. first_entity + entities - 1, as each stream's first 2 * blocks
 // words, one stream after another (for PrecomputedStream).
-void philox4x32_10_stream_words(Philox4x32Key key, uint32_t purpose, uint32_t day,
+void philox4x32_10_stream_words(Philox4x32Key key, Purpose purpose, uint32_t day,
                                 uint32_t first_entity, size_t entities, uint32_t blocks,
                                 uint64_t* words);
 

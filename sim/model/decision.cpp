@@ -209,6 +209,10 @@ void consider(World& w, uint32_t i) {
 
 namespace {
 
+// Prefetch distances, in people: hot records this far ahead, then (with those in cache) the rest
+// of what a decision reads, so that the misses of several people overlap.
+constexpr size_t kHot = 32, kCold = 16;
+
 // first: the person's stream's first block if computed beforehand (the same numbers either way);
 // chosen: the organisation its uniform chooses, if known (-2 if not).
 void consider_background(World& w, uint32_t i, uint32_t offer_bits, const Philox4x32Counter* first,
@@ -220,13 +224,9 @@ void consider_background(World& w, uint32_t i, uint32_t offer_bits, const Philox
   if (g.any()) weigh_with_own_stream(w, i, g, first, chosen);
 }
 
-}  // namespace
-
-namespace {
-
 // What a decision reads past its gate, fetched ahead for people likely to get there (an offer is
 // likely, or they have the money for another route): each of those reads is a cache miss on a
-// random person, and in the surge most considerations get that far.
+// random person.
 void prefetch_decision(const World& w, uint32_t i) {
   const PersonHot& h = w.pop.hot[i];
   if (h.status != Status::kHome) return;
@@ -238,24 +238,15 @@ void prefetch_decision(const World& w, uint32_t i) {
   prefetch(&w.pop.traits[i]);
 }
 
-// A two-stage pipeline: hot fields 32 people ahead, then (with those in cache) the rest of what
-// the decision reads 16 ahead, so the misses of several people overlap (a gate is short now that
-// it needs no stream of its own, so the distances are longer than a decision's).
-template <class Consider>
-void pipelined(World& w, const std::vector<uint32_t>& people, Consider&& consider_one) {
-  constexpr size_t kHot = 32, kCold = 16;
+}  // namespace
+
+void consider_all(World& w, const std::vector<uint32_t>& people) {
   const size_t n = people.size();
   for (size_t j = 0; j < n; ++j) {
     if (j + kHot < n) prefetch(&w.pop.hot[people[j + kHot]]);
     if (j + kCold < n) prefetch_decision(w, people[j + kCold]);
-    consider_one(j);
+    consider(w, people[j]);
   }
-}
-
-}  // namespace
-
-void consider_all(World& w, const std::vector<uint32_t>& people) {
-  pipelined(w, people, [&](size_t j) { consider(w, people[j]); });
 }
 
 void background_considerations(World& w) {
@@ -266,50 +257,42 @@ void background_considerations(World& w) {
   const int k = n > 0 ? count(s) : 0;
   // One word per pick: its high half picks the person (multiply-shift), its low half is the
   // uniform of their offer draw.
-  std::vector<uint32_t>& picks = w.picks_scratch;
-  std::vector<uint32_t>& offer_bits = w.offer_bits_scratch;
   std::vector<uint64_t>& words = w.words_scratch;
   words.resize(static_cast<size_t>(k));
   s.fill(words.data(), words.size());
-  picks.resize(words.size());
-  offer_bits.resize(words.size());
-  for (size_t j = 0; j < words.size(); ++j) {
-    picks[j] = static_cast<uint32_t>((words[j] >> 32) * n >> 32);
-    offer_bits[j] = static_cast<uint32_t>(words[j]);
-  }
+  auto person = [&](size_t j) { return static_cast<uint32_t>((words[j] >> 32) * n >> 32); };
+  auto offer_bits = [&](size_t j) { return static_cast<uint32_t>(words[j]); };
   // First every pick's gate alone, so that the streams of those who pass have their first blocks
   // computed together (a block's ten rounds are a chain of multiplications that each decision
   // would otherwise wait for). The decisions then run in order and test their gates again: a
   // gate that changed in between (someone picked twice in a day) is decided as it would be alone,
   // and a block computed for nothing is not drawn from.
-  constexpr size_t kHot = 32, kCold = 16;
   std::vector<uint32_t>& passing = w.passing_scratch;      // who passed, in order
   std::vector<uint32_t>& passed_at = w.passed_at_scratch;  // at which pick
   passing.clear();
   passed_at.clear();
-  for (size_t j = 0; j < picks.size(); ++j) {
-    if (j + kHot < picks.size()) prefetch(&w.pop.hot[picks[j + kHot]]);
-    const uint32_t i = picks[j];
-    if (w.pop.hot[i].status == Status::kHome && gate(w, i, to_unit(offer_bits[j])).any()) {
+  for (size_t j = 0; j < words.size(); ++j) {
+    if (j + kHot < words.size()) prefetch(&w.pop.hot[person(j + kHot)]);
+    const uint32_t i = person(j);
+    if (w.pop.hot[i].status == Status::kHome && gate(w, i, to_unit(offer_bits(j))).any()) {
       passing.push_back(i);
       passed_at.push_back(static_cast<uint32_t>(j));
     }
   }
   std::vector<Philox4x32Counter>& first = w.first_blocks_scratch;
   first.resize(passing.size());
-  philox4x32_10_first_blocks(w.key.key, purpose_id(Purpose::kDecide), w.uday(), passing.data(),
-                             passing.size(), first.data());
+  philox4x32_10_first_blocks(w.key.key, Purpose::kDecide, w.uday(), passing.data(), passing.size(),
+                             first.data());
   // Their organisations too, while the weights stay as they are (a choice is a short chain of
   // dependent loads; many at once overlap). Any change to the weights on the way voids the rest.
-  std::vector<double>& u_org = w.u_org_scratch;
   std::vector<int>& chosen = w.chosen_scratch;
-  u_org.resize(passing.size());
   chosen.resize(passing.size());
-  for (size_t q = 0; q < passing.size(); ++q) u_org[q] = to_unit(first[q][0]);
-  const uint64_t version = w.orgs.choose_many(u_org.data(), u_org.size(), chosen.data());
-  for (size_t j = 0, q = 0; j < picks.size(); ++j) {
+  // (Their uniform is the low half of the stream's first word, as in weigh_with_own_stream.)
+  for (size_t q = 0; q < passing.size(); ++q) chosen[q] = w.orgs.choose_at(to_unit(first[q][0]));
+  const uint64_t version = w.orgs.choice_version();
+  for (size_t j = 0, q = 0; j < words.size(); ++j) {
     // The first pass's hot records may have left the nearer caches since.
-    if (j + kHot < picks.size()) prefetch(&w.pop.hot[picks[j + kHot]]);
+    if (j + kHot < words.size()) prefetch(&w.pop.hot[person(j + kHot)]);
     // What a decision reads past its gate, fetched ahead for those who passed it.
     if (q + kCold < passing.size()) {
       w.beliefs.prefetch(passing[q + kCold]);
@@ -317,7 +300,7 @@ void background_considerations(World& w) {
     }
     const bool ahead = q < passed_at.size() && passed_at[q] == j;
     const int org = ahead && w.orgs.choices_still_valid(version) ? chosen[q] : -2;
-    consider_background(w, picks[j], offer_bits[j], ahead ? &first[q] : nullptr, org);
+    consider_background(w, person(j), offer_bits(j), ahead ? &first[q] : nullptr, org);
     q += ahead;
   }
 }

@@ -25,7 +25,7 @@ void Network::ties(const Population& pop, uint32_t i, std::vector<uint32_t>& out
   constexpr uint32_t kMaxBlocks = 16;
   uint64_t words[2 * kMaxBlocks];
   const uint32_t blocks = std::min<uint32_t>(kMaxBlocks, static_cast<uint32_t>(degree() + 1) / 2);
-  philox4x32_10_stream_words(key_.key, purpose_id(Purpose::kNetwork), 0, i, 1, blocks, words);
+  philox4x32_10_stream_words(key_.key, Purpose::kNetwork, 0, i, 1, blocks, words);
   PrecomputedStream s(words, blocks, key_, Purpose::kNetwork, i, 0);
   const uint32_t vb = pop.village_begin(i), ve = pop.village_end(i);
   const int c = pop.hot[i].county;

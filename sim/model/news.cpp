@@ -95,7 +95,7 @@ void tell(World& w, uint32_t i, NewsType type) {
   uint64_t words[2 * kMaxBlocks];
   const uint32_t blocks =
       std::min<uint32_t>(kMaxBlocks, static_cast<uint32_t>(w.ties_scratch.size()));
-  philox4x32_10_stream_words(w.key.key, purpose_id(Purpose::kNews), day, i, 1, blocks, words);
+  philox4x32_10_stream_words(w.key.key, Purpose::kNews, day, i, 1, blocks, words);
   PrecomputedStream s(words, blocks, w.key, Purpose::kNews, i, day);
   for (uint32_t j : w.ties_scratch) {
     const double u_hear = s.uniform(), u_prompt = s.uniform();

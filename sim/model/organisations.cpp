@@ -238,11 +238,6 @@ int Organisations::choose_at(double u) const {
   return choice_[std::min(k, n - 1)];
 }
 
-uint64_t Organisations::choose_many(const double* u, size_t n, int* out) const {
-  for (size_t j = 0; j < n; ++j) out[j] = choose_at(u[j]);
-  return choice_version_;
-}
-
 int Organisations::choose(Stream& s) const {
   return choose_at(s.uniform());
 }

@@ -83,10 +83,9 @@ class Organisations {
   int choose(Stream& s) const;
   // The same with the uniform in [0, 1) given.
   int choose_at(double u) const;
-  // choose_at for many uniforms at once (their searches overlap); returns the version of the
-  // weights they were made with, for choices_still_valid.
-  uint64_t choose_many(const double* u, size_t n, int* out) const;
-  // Whether choices made with version would be made again now (no change to the weights since).
+  // The weights' version: choices made with choose_at under it are made again while
+  // choices_still_valid(version), that is until the weights change.
+  uint64_t choice_version() const { return choice_version_; }
   bool choices_still_valid(uint64_t version) const {
     return !choice_stale_ && version == choice_version_;
   }

@@ -130,7 +130,7 @@ Population Population::generate(const PopulationParams& p, double scale, StreamK
       // words; any more come from the stream itself.
       const uint32_t k = (i - pop.county_begin[c]) % kChunk;
       if (k == 0)
-        philox4x32_10_stream_words(key.key, purpose_id(Purpose::kPopulation), 0, i,
+        philox4x32_10_stream_words(key.key, Purpose::kPopulation, 0, i,
                                    std::min<uint32_t>(kChunk, pop.county_begin[c + 1] - i), kBlocks,
                                    words.data());
       PrecomputedStream s(words.data() + 2 * kBlocks * k, kBlocks, key, Purpose::kPopulation, i, 0);

@@ -91,12 +91,9 @@ struct World {
   Recorder rec;
   std::vector<uint32_t> prompted;  // people prompted by news to reconsider today
   std::vector<uint32_t> ties_scratch;
-  std::vector<uint32_t> picks_scratch;
-  std::vector<uint32_t> offer_bits_scratch;
   std::vector<uint64_t> words_scratch;
   std::vector<uint32_t> passing_scratch, passed_at_scratch;
   std::vector<Philox4x32Counter> first_blocks_scratch;
-  std::vector<double> u_org_scratch;
   std::vector<int> chosen_scratch;
   double legal_visas = 0;     // visas available now (simulated)
   double price_paid_sum = 0;  // today's sales

@@ -78,8 +78,8 @@ TEST(Stream, FromAFirstBlockComputedBeforehand) {
   std::vector<uint32_t> people;
   for (uint32_t i = 0; i < 21; ++i) people.push_back(i * 40503u + 7);
   std::vector<Philox4x32Counter> first(people.size());
-  philox4x32_10_first_blocks(key.key, purpose_id(Purpose::kDecide), 1234, people.data(),
-                             people.size(), first.data());
+  philox4x32_10_first_blocks(key.key, Purpose::kDecide, 1234, people.data(), people.size(),
+                             first.data());
   for (size_t j = 0; j < people.size(); ++j) {
     Stream a(key, Purpose::kDecide, people[j], 1234, first[j]);
     Stream b(key, Purpose::kDecide, people[j], 1234);
@@ -93,7 +93,7 @@ TEST(Stream, PrecomputedStreamsDrawWhatTheStreamsDraw) {
   const StreamKey key = StreamKey::make(8, 3);
   constexpr uint32_t kBlocks = 3, kPeople = 13, kFirst = 1000;
   std::vector<uint64_t> words(2 * kBlocks * kPeople);
-  philox4x32_10_stream_words(key.key, purpose_id(Purpose::kPopulation), 0, kFirst, kPeople, kBlocks,
+  philox4x32_10_stream_words(key.key, Purpose::kPopulation, 0, kFirst, kPeople, kBlocks,
                              words.data());
   for (uint32_t k = 0; k < kPeople; ++k) {
     PrecomputedStream a(words.data() + 2 * kBlocks * k, kBlocks, key, Purpose::kPopulation,

@@ -189,7 +189,7 @@ TEST(Organisations, GuidedChoiceIsTheUpperBoundOfTheCumulativeWeights) {
   }
 }
 
-// Choices made ahead are choose_at's, and are void once the weights change.
+// Choices made ahead stay valid while nothing changes, and are void once the weights change.
 TEST(Organisations, ChoicesMadeAheadAreVoidAfterAChange) {
   Scenario s = quiet_market({{"organisations.initial", "4"}});
   const ModelParams p = ModelParams::from(s);
@@ -197,10 +197,12 @@ TEST(Organisations, ChoicesMadeAheadAreVoidAfterAChange) {
   for (int o = 0; o < 4; ++o) orgs.all()[o].members[kRecruiter] = o + 1;
   std::vector<double> u;
   for (int k = 0; k < 50; ++k) u.push_back((k + 0.25) / 50);
-  std::vector<int> ahead(u.size());
-  const uint64_t version = orgs.choose_many(u.data(), u.size(), ahead.data());
-  for (size_t k = 0; k < u.size(); ++k) ASSERT_EQ(ahead[k], orgs.choose_at(u[k]));
+  std::vector<int> ahead;
+  for (double x : u) ahead.push_back(orgs.choose_at(x));
+  const uint64_t version = orgs.choice_version();
   EXPECT_TRUE(orgs.choices_still_valid(version));
+  for (size_t k = 0; k < u.size(); ++k) ASSERT_EQ(ahead[k], orgs.choose_at(u[k]));
+  EXPECT_TRUE(orgs.choices_still_valid(version)) << "choosing changes nothing";
   orgs.crossing_outcome(2, true);  // reputation, hence a weight, moves
   EXPECT_FALSE(orgs.choices_still_valid(version));
   orgs.choose_at(0.5);  // rebuilt with the new weights: still not the old choices

@@ -1,35 +1,31 @@
 // smugsim calibrate: fits the free parameters of a calibration set-up to its targets (ABC).
 #include <boost/program_options.hpp>
 #include <cmath>
-#include <csignal>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <thread>
+#include <sstream>
 
-#include "app/calibration_driver.hpp"
 #include "app/commands.hpp"
-#include "app/distributed.hpp"
-#include "app/distributed_calibration.hpp"
-#include "app/inputs.hpp"
 #include "app/progress.hpp"
-#include "app/run_record.hpp"
-#include "app/scenario_files.hpp"
+#include "calibration/calibration_driver.hpp"
+#include "calibration/distributed_calibration.hpp"
+#include "core/durable_write.hpp"
 #include "core/errors.hpp"
 #include "model/model_registry.hpp"
 #include "output/calibfile.hpp"
+#include "runner/distributed.hpp"
+#include "runner/executor.hpp"
+#include "runner/interrupt.hpp"
+#include "runner/io/inputs.hpp"
+#include "runner/io/scenario_files.hpp"
+#include "runner/run_record.hpp"
 
 namespace po = boost::program_options;
 
 namespace smug {
 
 namespace {
-
-std::atomic<bool> g_stop{false};
-extern "C" void on_calibrate_signal(int) {
-  g_stop.store(true);
-}
 
 std::string relative_to(const std::string& file, const std::string& path) {
   if (std::filesystem::path(path).is_absolute()) return path;
@@ -59,10 +55,7 @@ void write_calibrated_block(const std::string& path, const std::vector<Prior>& p
       block += key + " = " + buf + "\n";
     }
   }
-  const std::string out = text->substr(0, b) + block + text->substr(e);
-  const std::string tmp = path + ".tmp";
-  std::ofstream(tmp) << out;
-  std::filesystem::rename(tmp, path);
+  write_durably(path, text->substr(0, b) + block + text->substr(e), "scenario");
 }
 
 }  // namespace
@@ -148,18 +141,15 @@ int cmd_calibrate(const Args& args) {
                          out::read_targets(relative_to(setup_path, setup.targets)), setup};
 
   if (dist::is_worker()) {  // MPI: evaluate what rank 0 hands out; rank 0 runs the ABC
-    std::signal(SIGINT, on_calibrate_signal);
-    std::signal(SIGTERM, on_calibrate_signal);
-    evaluate_for_rank0(ctx, &g_stop);
+    const InterruptScope interrupt;
+    evaluate_for_rank0(ctx, &interrupt.stop());
     return 0;
   }
 
   CalibrationOptions o;
   o.output = vm["output"].as<std::string>();
   o.resume = vm.count("resume") > 0;
-  o.threads = vm.count("threads")
-                  ? vm["threads"].as<int>()
-                  : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  o.threads = vm.count("threads") ? vm["threads"].as<int>() : default_thread_count();
   o.provenance = base_provenance();
   o.provenance["setup_text"] = *setup_text;
   o.provenance["setup_path"] = setup_path;
@@ -173,14 +163,17 @@ int cmd_calibrate(const Args& args) {
                  abc.generation(), abc.tolerance(), 100 * abc.acceptance());
     bar = Progress("generation", true);
   };
-  o.stop = &g_stop;
-  std::signal(SIGINT, on_calibrate_signal);
-  std::signal(SIGTERM, on_calibrate_signal);
-  const Abc abc = run_calibration(ctx, o);
-  dist::finish();
-  std::signal(SIGINT, SIG_DFL);
-  std::signal(SIGTERM, SIG_DFL);
-  if (g_stop.load()) {
+  bool interrupted = false;
+  const Abc abc = [&] {
+    const InterruptScope interrupt;
+    o.stop = &interrupt.stop();
+    Abc a = run_calibration(ctx, o);
+    dist::finish();
+    interrupted = interrupt.interrupted();
+    return a;
+  }();
+  o.stop = nullptr;
+  if (interrupted) {
     std::cerr << "smugsim: interrupted; " << abc.generation() << " complete generations are in "
               << o.output << " (continue with --resume)\n";
     return 1;
@@ -201,7 +194,7 @@ int cmd_calibrate(const Args& args) {
                 weighted_quantile(v, w, 0.95), pop.front().eval.theta[j]);
   }
   if (vm.count("posterior-csv")) {
-    std::ofstream csv(vm["posterior-csv"].as<std::string>());
+    std::ostringstream csv;
     csv.precision(17);  // full precision: runs drawing from the posterior use these values
     for (const auto& p : abc.priors()) csv << p.name << ",";
     csv << "weight,distance\n";
@@ -209,6 +202,7 @@ int cmd_calibrate(const Args& args) {
       for (double x : p.eval.theta) csv << x << ",";
       csv << p.weight << "," << p.eval.distance << "\n";
     }
+    write_durably(vm["posterior-csv"].as<std::string>(), csv.str(), "posterior CSV");
   }
   std::vector<double> best = pop.front().eval.theta;
   std::string chosen = "the accepted set closest to the targets";

@@ -4,8 +4,8 @@
 #include <iostream>
 
 #include "app/commands.hpp"
-#include "app/scenario_files.hpp"
 #include "core/errors.hpp"
+#include "runner/io/scenario_files.hpp"
 
 namespace po = boost::program_options;
 

@@ -3,12 +3,12 @@
 #include <iostream>
 #include <set>
 
-#include "app/checkpoint.hpp"
 #include "app/commands.hpp"
-#include "app/design.hpp"
+#include "core/durable_write.hpp"
 #include "core/errors.hpp"
 #include "model/model_registry.hpp"
 #include "params/value_text.hpp"
+#include "runner/io/design.hpp"
 
 namespace po = boost::program_options;
 
@@ -119,7 +119,7 @@ int cmd_design(const Args& args) {
     return 0;
   }
   const std::string path = vm["output"].as<std::string>();
-  write_file_atomically(path, csv);
+  write_durably(path, csv);
   std::cerr << "wrote " << path << ": " << d.rows.size() << " rows of " << d.names.size()
             << " parameters\n";
   return 0;

@@ -3,7 +3,7 @@
 #include <iostream>
 
 #include "app/commands.hpp"
-#include "app/run_job.hpp"
+#include "app/run_setup.hpp"
 #include "core/errors.hpp"
 
 namespace po = boost::program_options;
@@ -56,13 +56,9 @@ int cmd_run(const Args& args) {
   if (!vm.count("scenario"))
     throw UsageError("run: a scenario file is required (see 'smugsim run --help')");
   if (vm.count("draws") && !vm.count("posterior")) throw UsageError("--draws needs --posterior");
-  const RunSetup setup = make_run_setup(vm, ".h5");
-  const long replicates = setup.scenario.integer("run.replicates");
-
-  RunJob job;
-  job.command = "run";
-  job.args = args;
-  job.setup = &setup;
+  RunSetup setup = make_run_setup(vm, ".h5", "run", args);
+  RunPlan& job = setup.plan;
+  const long replicates = job.scenario.integer("run.replicates");
   for (long r = 0; r < replicates; ++r) job.slot_key.push_back(static_cast<uint64_t>(r));
   ParamTable table;
   if (vm.count("posterior")) {
@@ -78,15 +74,14 @@ int cmd_run(const Args& args) {
                 << " draws: the first " << replicates % k
                 << " draws get one replicate more than the others\n";
     }
-    const auto drawn =
-        draw_rows(table, static_cast<uint64_t>(setup.scenario.integer("run.seed")), k);
+    const auto drawn = draw_rows(table, static_cast<uint64_t>(job.scenario.integer("run.seed")), k);
     for (long r = 0; r < replicates; ++r) job.slot_row.push_back(drawn[static_cast<size_t>(r % k)]);
     job.table = &table;
     job.provenance = {{"posterior_file", table.path},
                       {"posterior_sha256", table.sha256},
                       {"posterior_draws", std::to_string(k)}};
   }
-  return execute(job);
+  return run_and_report(setup);
 }
 
 }  // namespace smug

@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "app/commands.hpp"
-#include "app/run_job.hpp"
+#include "app/run_setup.hpp"
 #include "core/errors.hpp"
 
 namespace po = boost::program_options;
@@ -39,17 +39,14 @@ int cmd_sweep(const Args& args) {
   }
   if (!vm.count("scenario")) throw UsageError("sweep: a scenario file is required (see --help)");
   if (!vm.count("design")) throw UsageError("sweep: --design DESIGN.csv is required (see --help)");
-  const RunSetup setup = make_run_setup(vm, "_sweep.h5");
+  RunSetup setup = make_run_setup(vm, "_sweep.h5", "sweep", args);
   const ParamTable table = read_param_table(vm["design"].as<std::string>(), TableKind::kDesign);
   for (const auto& name : setup.set_names) {
     for (const auto& varied : table.names)
       if (name == varied) throw UsageError("--set " + name + ": the design sets it in every row");
   }
-  const long replicates = setup.scenario.integer("run.replicates");
-  RunJob job;
-  job.command = "sweep";
-  job.args = args;
-  job.setup = &setup;
+  RunPlan& job = setup.plan;
+  const long replicates = job.scenario.integer("run.replicates");
   job.table = &table;
   job.rows_are_design = true;
   for (size_t row = 0; row < table.rows.size(); ++row) {
@@ -62,7 +59,7 @@ int cmd_sweep(const Args& args) {
                     {"design_sha256", table.sha256},
                     {"design_rows", std::to_string(table.rows.size())},
                     {"replicates_per_row", std::to_string(replicates)}};
-  return execute(job);
+  return run_and_report(setup);
 }
 
 }  // namespace smug

@@ -6,7 +6,7 @@
 #include <cstring>
 #include <limits>
 
-#include "engine/replicate_codec.hpp"
+#include "runner/replicate_codec.hpp"
 
 namespace smug {
 namespace {

@@ -3,8 +3,8 @@
 // baseline bit for bit; a scenario that differs from a date on is identical before it.
 #include <gtest/gtest.h>
 
-#include "engine/ensemble.hpp"
 #include "model_test_support.hpp"
+#include "runner/ensemble.hpp"
 
 namespace smug::test {
 namespace {

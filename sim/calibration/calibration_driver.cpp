@@ -1,4 +1,4 @@
-#include "app/calibration_driver.hpp"
+#include "calibration/calibration_driver.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -8,12 +8,12 @@
 #include <mutex>
 #include <thread>
 
-#include "app/distributed.hpp"
-#include "app/distributed_calibration.hpp"
-#include "app/run_record.hpp"
-#include "engine/ensemble.hpp"
+#include "calibration/distributed_calibration.hpp"
 #include "model/simulation.hpp"
 #include "output/runfile.hpp"
+#include "runner/distributed.hpp"
+#include "runner/ensemble.hpp"
+#include "runner/run_record.hpp"
 
 namespace smug {
 

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "app/commands.hpp"
+#include "app/options.hpp"
 #include "app/progress.hpp"
 #include "calibration/calibration_driver.hpp"
 #include "calibration/distributed_calibration.hpp"
@@ -61,8 +62,8 @@ void write_calibrated_block(const std::string& path, const std::vector<Prior>& p
 }  // namespace
 
 int cmd_calibrate(const Args& args) {
-  po::options_description opts("options");
-  opts.add_options()("help,h", "this help")(
+  po::options_description opts = command_options();
+  opts.add_options()(
       "output,o", po::value<std::string>()->default_value("calibration.h5"),
       "calibration file (every evaluation and the posterior; rewritten after each generation)")(
       "threads,t", po::value<int>(), "worker threads (default: all cores)")(
@@ -85,14 +86,7 @@ int cmd_calibrate(const Args& args) {
       "their distance on --check-screen-replicates other replicates of the check's seed")(
       "check-screen-replicates", po::value<int>()->default_value(CheckSettings{}.screen_replicates),
       "replicates per screened set")("quiet,q", "no progress bar");
-  po::options_description all;
-  all.add(opts).add_options()("setup", po::value<std::string>());
-  po::positional_options_description pos;
-  pos.add("setup", 1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-  po::notify(vm);
-  if (vm.count("help")) {
+  const auto parsed = parse_command(args, opts, {{"setup", po::value<std::string>(), 1}}, [&] {
     std::cout << "usage: smugsim calibrate SETUP.ini [options]\n\n"
                  "Fits the free parameters listed in SETUP.ini to its targets by approximate\n"
                  "Bayesian computation (adaptive population Monte Carlo, Lenormand et al. 2013).\n"
@@ -104,8 +98,9 @@ int cmd_calibrate(const Args& args) {
                  "With --check-screen M the N are the closest of M accepted sets on other\n"
                  "fresh replicates (for example all of them: --check-screen PARTICLES).\n\n"
               << opts << "\n";
-    return 0;
-  }
+  });
+  if (!parsed) return 0;
+  const po::variables_map& vm = *parsed;
   if (!vm.count("setup")) throw UsageError("calibrate: a set-up file is required (see --help)");
   const std::string setup_path = vm["setup"].as<std::string>();
   const auto setup_text = load_file_from_disk(setup_path);

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "app/commands.hpp"
+#include "app/options.hpp"
 #include "app/run_setup.hpp"
 #include "core/errors.hpp"
 
@@ -33,26 +34,19 @@ const char* kUsage =
 }  // namespace
 
 int cmd_run(const Args& args) {
-  po::options_description opts("options");
-  opts.add_options()("help,h", "this help");
+  po::options_description opts = command_options();
   opts.add(run_options());
   po::options_description uncertainty("parameter uncertainty");
   uncertainty.add_options()("posterior", po::value<std::string>(),
                             "posterior sample (CSV) to draw the parameters from")(
       "draws", po::value<int>(), "number K of parameter sets drawn (default: one per replicate)");
-  po::options_description hidden;
-  hidden.add_options()("scenario", po::value<std::string>());
-  po::options_description all;
-  all.add(opts).add(uncertainty).add(hidden);
-  po::positional_options_description pos;
-  pos.add("scenario", 1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-  po::notify(vm);
-  if (vm.count("help")) {
+  po::options_description shown;
+  shown.add(opts).add(uncertainty);
+  const auto parsed = parse_command(args, shown, {{"scenario", po::value<std::string>(), 1}}, [&] {
     std::cout << kUsage << opts << "\n" << uncertainty << "\n";
-    return 0;
-  }
+  });
+  if (!parsed) return 0;
+  const po::variables_map& vm = *parsed;
   if (!vm.count("scenario"))
     throw UsageError("run: a scenario file is required (see 'smugsim run --help')");
   if (vm.count("draws") && !vm.count("posterior")) throw UsageError("--draws needs --posterior");

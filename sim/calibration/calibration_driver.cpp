@@ -159,6 +159,32 @@ CheckResult check_closest(const CalibrationContext& ctx, const Abc& abc, const C
   return result;
 }
 
+namespace {
+
+void keep(const std::vector<Evaluation>& evals, std::vector<double>& theta,
+          std::vector<double>& summaries, std::vector<double>& distance) {
+  theta.clear();
+  summaries.clear();
+  distance.clear();
+  for (const auto& e : evals) {
+    theta.insert(theta.end(), e.theta.begin(), e.theta.end());
+    summaries.insert(summaries.end(), e.summaries.begin(), e.summaries.end());
+    distance.push_back(e.distance);
+  }
+}
+
+}  // namespace
+
+void record_check(out::CalibrationRecord& rec, const CheckSettings& check,
+                  const CheckResult& result) {
+  keep(result.checked, rec.check_theta, rec.check_summaries, rec.check_distance);
+  rec.check_replicates = check.replicates;
+  rec.check_seed = check.seed;
+  keep(result.screened, rec.screen_theta, rec.screen_summaries, rec.screen_distance);
+  rec.screen_replicates = result.screened.empty() ? 0 : check.screen_replicates;
+  rec.screen_first_replicate = result.screened.empty() ? 0 : check.replicates;
+}
+
 out::CalibrationRecord make_record(const Abc& abc, const CalibrationContext& ctx,
                                    const std::vector<Evaluation>& history) {
   out::CalibrationRecord r;

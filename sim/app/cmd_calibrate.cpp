@@ -13,7 +13,7 @@
 #include "calibration/distributed_calibration.hpp"
 #include "core/durable_write.hpp"
 #include "core/errors.hpp"
-#include "model/model_registry.hpp"
+#include "measures/assemble.hpp"
 #include "output/calibfile.hpp"
 #include "runner/distributed.hpp"
 #include "runner/executor.hpp"

@@ -7,7 +7,7 @@
 #include "app/options.hpp"
 #include "core/durable_write.hpp"
 #include "core/errors.hpp"
-#include "model/model_registry.hpp"
+#include "measures/assemble.hpp"
 #include "params/value_text.hpp"
 #include "runner/io/design.hpp"
 

@@ -2,8 +2,8 @@
 
 #include <stdexcept>
 
+#include "engine/replicate_codec.hpp"
 #include "runner/distributed.hpp"
-#include "runner/replicate_codec.hpp"
 
 namespace smug {
 

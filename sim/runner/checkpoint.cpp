@@ -7,8 +7,8 @@
 
 #include "core/durable_write.hpp"
 #include "core/errors.hpp"
+#include "engine/replicate_codec.hpp"
 #include "runner/io/scenario_files.hpp"
-#include "runner/replicate_codec.hpp"
 
 namespace smug {
 

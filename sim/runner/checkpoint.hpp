@@ -7,7 +7,7 @@
 //
 // Every file is written durably (core/durable_write.hpp), so a file that exists is whole; a kill
 // can leave only "*.tmp.<pid>" files, which are ignored. A checkpoint is a small header, the
-// replicate in the one encoding of a replicate result (runner/replicate_codec.hpp) and a
+// replicate in the one encoding of a replicate result (engine/replicate_codec.hpp) and a
 // checksum, in native byte order (only the build that wrote a checkpoint reads it: the manifest
 // pins the commit):
 //   char[8] "SMUGCKPT"; u32 version = 2; u32 0; u64 manifest digest; u64 slot;

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "core/errors.hpp"
+#include "measures/assemble.hpp"
 #include "output/merge.hpp"
 #include "params/value_text.hpp"
 #include "runner/checkpoint.hpp"
@@ -112,7 +113,8 @@ class SlotModels {
  public:
   SlotModels(const RunPlan& plan, std::ostream* log) : plan_(plan) {
     if (!plan.table) {
-      own_ = std::make_unique<Model>(plan.scenario, load_inputs(plan.scenario, plan.scenario_path));
+      own_ = std::make_unique<Model>(
+          build_model(plan.scenario, load_inputs(plan.scenario, plan.scenario_path)));
       return;
     }
     for (const auto& name : plan.table->names) {
@@ -124,7 +126,7 @@ class SlotModels {
     for (size_t row : plan.slot_row) {
       if (by_row_.count(row)) continue;
       const Scenario s = with_row(plan.scenario, *plan.table, row);
-      by_row_[row] = std::make_unique<Model>(s, load_inputs(s, plan.scenario_path));
+      by_row_[row] = std::make_unique<Model>(build_model(s, load_inputs(s, plan.scenario_path)));
     }
   }
   const Model& of(size_t slot) const {

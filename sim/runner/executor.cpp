@@ -4,8 +4,8 @@
 #include <optional>
 #include <thread>
 
+#include "engine/replicate_codec.hpp"
 #include "runner/distributed.hpp"
-#include "runner/replicate_codec.hpp"
 
 namespace smug {
 

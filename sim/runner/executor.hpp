@@ -1,7 +1,7 @@
 // Where a run's replicates are computed: one interface, two implementations. The threads
-// executor runs them on a pool of threads of this process (runner/ensemble.hpp); the ranks
+// executor runs them on a pool of threads of this process (engine/ensemble.hpp); the ranks
 // executor spreads them over the processes of an MPI job (runner/distributed.hpp), one replicate
-// at a time per rank, results sent back as bytes (runner/replicate_codec.hpp) and put in order
+// at a time per rank, results sent back as bytes (engine/replicate_codec.hpp) and put in order
 // by rank 0. Either way slot s runs run_slot(s), so the results do not depend on the executor.
 #pragma once
 #include <map>
@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "runner/ensemble.hpp"
+#include "engine/ensemble.hpp"
 
 namespace smug {
 

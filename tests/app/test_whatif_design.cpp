@@ -6,7 +6,7 @@
 
 #include "app/commands.hpp"
 #include "core/errors.hpp"
-#include "model/model_registry.hpp"
+#include "measures/assemble.hpp"
 #include "runner/io/design.hpp"
 #include "runner/io/param_table.hpp"
 #include "runner/io/sha256.hpp"

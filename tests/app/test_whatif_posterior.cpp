@@ -2,7 +2,7 @@
 // same seed, applied to the replicates (r runs draw r mod K) and recorded in the run file.
 #include "app/commands.hpp"
 #include "core/errors.hpp"
-#include "model/model_registry.hpp"
+#include "measures/assemble.hpp"
 #include "runner/io/param_table.hpp"
 #include "runner/io/sha256.hpp"
 #include "whatif_support.hpp"

@@ -6,7 +6,7 @@
 #include <cstring>
 #include <limits>
 
-#include "runner/replicate_codec.hpp"
+#include "engine/replicate_codec.hpp"
 
 namespace smug {
 namespace {

@@ -3,7 +3,7 @@
 
 #include <filesystem>
 
-#include "model/model_registry.hpp"
+#include "measures/assemble.hpp"
 #include "runner/io/scenario_files.hpp"
 
 namespace smug {

@@ -7,7 +7,7 @@
 
 #include "core/errors.hpp"
 #include "core/rng.hpp"
-#include "model/model_registry.hpp"
+#include "measures/assemble.hpp"
 #include "params/value_text.hpp"
 #include "runner/io/scenario_files.hpp"
 #include "runner/io/sha256.hpp"

@@ -1,4 +1,4 @@
-#include "runner/ensemble.hpp"
+#include "engine/ensemble.hpp"
 
 #include <algorithm>
 #include <mutex>

@@ -1,4 +1,4 @@
-#include "runner/replicate_codec.hpp"
+#include "engine/replicate_codec.hpp"
 
 #include <cstring>
 #include <stdexcept>

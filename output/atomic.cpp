@@ -1,8 +1,7 @@
 // The HDF5 writers' form of the one durable write (core/durable_write.hpp): HDF5 writes to a file
 // name, and its exceptions become one line naming the file.
-#include <stdexcept>
-
 #include "core/durable_write.hpp"
+#include "core/errors.hpp"
 #include "output/h5util.hpp"
 
 namespace smug::out::h5 {
@@ -13,8 +12,8 @@ void write_atomically(const std::string& path, const std::string& kind,
   try {
     replace_durably(path, kind, write);
   } catch (const H5::Exception& e) {
-    throw std::runtime_error("cannot write " + kind + " '" + path + "': HDF5 error in " +
-                             e.getFuncName() + ": " + e.getDetailMsg());
+    throw RuntimeFailure("cannot write " + kind + " '" + path + "': HDF5 error in " +
+                         e.getFuncName() + ": " + e.getDetailMsg());
   }
 }
 

@@ -13,7 +13,7 @@ set(layers core params model measures engine runner calibration)
 
 set(violations "")
 function(check_folder folder layer)
-  file(GLOB files "${folder}/*.cpp" "${folder}/*.hpp")
+  file(GLOB_RECURSE files "${folder}/*.cpp" "${folder}/*.hpp")
   foreach(f ${files})
     file(STRINGS "${f}" lines)
     set(n 0)

@@ -79,20 +79,23 @@ CsvTable::CsvTable(std::string_view text, std::string file) : file_(std::move(fi
   } catch (const std::invalid_argument& e) {
     throw InputError(file_ + ": " + e.what());
   }
-  if (records.empty()) throw InputError(file_, 0, "", "no header and no rows");
+  if (records.empty()) throw InputError(file_, 0, "", "empty file: expected a header row");
   header_ = std::move(records[0]);
   for (size_t c = 0; c < header_.fields.size(); ++c) {
     names_.push_back(trim(header_.fields[c]));
-    if (!column_.emplace(names_.back(), c).second)
-      throw InputError(file_, header_.line, names_.back(), "column named twice in the header");
+    if (!column_.emplace(names_.back(), c).second) {
+      throw InputError(file_, header_.line, names_.back(),
+                       "column " + std::to_string(c + 1) + ": appears twice in the header");
+    }
   }
   rows_.assign(std::make_move_iterator(records.begin() + 1),
                std::make_move_iterator(records.end()));
   for (const CsvRecord& r : rows_) {
     if (r.fields.size() == header_.fields.size()) continue;
     throw InputError(file_, r.line, "",
-                     "expected " + std::to_string(header_.fields.size()) + " fields, found " +
-                         std::to_string(r.fields.size()) + " (quote a field that holds a comma)");
+                     "expected " + std::to_string(header_.fields.size()) +
+                         " fields like the header, found " + std::to_string(r.fields.size()) +
+                         " (quote a field that holds a comma)");
   }
 }
 

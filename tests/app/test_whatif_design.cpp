@@ -129,7 +129,7 @@ TEST(Design, FileErrorsNameFileLineAndColumn) {
       {"# a comment\ndecision.intercept,run.seed\n-6,2\n", 2, "column 2: [run] settings"},
       {"decision.intercept,joint_communique.start\n-6,2022-01-01\n", 1, "column 2: only numbers"},
       {"decision.intercept,weight\n-6,1\n", 1, "column 2: unknown parameter"},
-      {"decision.intercept,decision.gain_weight\n-6,2\n\n-6\n", 4, "expected 2 cells"},
+      {"decision.intercept,decision.gain_weight\n-6,2\n\n-6\n", 4, "expected 2 fields like the header, found 1"},
       {"taskforce.enabled\nmaybe\n", 2, "column 1: expected true or false"},
       {"decision.intercept\n", 0, "no rows"},
       {"", 0, "empty file"},

@@ -31,11 +31,11 @@ TEST(CsvTable, FindsColumnsByNameWhateverTheirOrder) {
 
 TEST(CsvTable, ErrorsNameFileLineAndColumn) {
   EXPECT_EQ(error_of([] { CsvTable("a,b\n1,2\n3\n", "t.csv"); }),
-            "t.csv:3: expected 2 fields, found 1 (quote a field that holds a comma)");
+            "t.csv:3: expected 2 fields like the header, found 1 (quote a field that holds a comma)");
   EXPECT_EQ(error_of([] { CsvTable("a,a\n", "t.csv"); }),
-            "t.csv:1: 'a': column named twice in the header");
+            "t.csv:1: 'a': column 2: appears twice in the header");
   EXPECT_EQ(error_of([] { CsvTable("# only a comment\n", "t.csv"); }),
-            "t.csv: no header and no rows");
+            "t.csv: empty file: expected a header row");
   EXPECT_EQ(error_of([] { CsvTable("a\n\"open\n", "t.csv"); }),
             "t.csv: line 2: a quoted field is never closed");
   const CsvTable t("a,b\n", "t.csv");

@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
-#include <sstream>
 
+#include "core/csv.hpp"
 #include "core/errors.hpp"
 #include "core/rng.hpp"
+#include "core/text.hpp"
 #include "measures/assemble.hpp"
 #include "params/value_text.hpp"
 #include "runner/io/scenario_files.hpp"
@@ -15,15 +15,6 @@
 namespace smug {
 
 namespace {
-
-std::vector<std::string> split_cells(const std::string& line) {
-  std::vector<std::string> cells;
-  std::string cell;
-  std::istringstream ss(line);
-  while (std::getline(ss, cell, ',')) cells.push_back(detail::trim(cell));
-  if (!line.empty() && line.back() == ',') cells.emplace_back();
-  return cells;
-}
 
 std::string column_text(size_t c) {
   return "column " + std::to_string(c + 1);
@@ -36,91 +27,95 @@ std::string bare_message(const InputError& e) {
   return what.rfind(prefix, 0) == 0 ? what.substr(prefix.size()) : what;
 }
 
+// What each column holds: a parameter (its spec), or for a posterior the weight or the distance
+// (no spec).
+struct Columns {
+  std::vector<const ParamSpec*> specs;
+  long weight = -1;
+};
+
+const ParamSpec* parameter_of(const CsvTable& csv, size_t c, const ParamRegistry& reg) {
+  const std::string& name = csv.names()[c];
+  auto fail = [&](const std::string& why) {
+    throw InputError(csv.file(), csv.header().line, name, column_text(c) + ": " + why);
+  };
+  const ParamSpec* spec = reg.find(name);
+  if (!spec) {
+    std::vector<std::string> all_names;
+    for (const auto& p : reg.params()) all_names.push_back(p.name());
+    const std::string hint = detail::closest(name, all_names);
+    fail("unknown parameter" + (hint.empty() ? "" : "; did you mean '" + hint + "'?") +
+         " (see 'smugsim params')");
+  }
+  if (spec->section == "run") fail("[run] settings are the run's, not a replicate's");
+  if (spec->type != ParamType::kReal && spec->type != ParamType::kInteger &&
+      spec->type != ParamType::kBoolean) {
+    fail(std::string("only numbers and flags can vary, and this is a ") + type_name(spec->type));
+  }
+  return spec;
+}
+
+Columns parse_header(const CsvTable& csv, TableKind kind, const ParamRegistry& reg, ParamTable& t) {
+  Columns cols;
+  for (size_t c = 0; c < csv.names().size(); ++c) {
+    const std::string& name = csv.names()[c];
+    if (name.empty())
+      throw InputError(csv.file(), csv.header().line, "", column_text(c) + ": empty column name");
+    if (kind == TableKind::kPosterior && (name == "weight" || name == "distance")) {
+      if (name == "weight") cols.weight = static_cast<long>(c);
+      cols.specs.push_back(nullptr);
+      continue;
+    }
+    cols.specs.push_back(parameter_of(csv, c, reg));
+    t.names.push_back(name);
+  }
+  if (t.names.empty())
+    throw InputError(csv.file(), csv.header().line, "", "no parameter columns in the header");
+  return cols;
+}
+
+double parse_weight(const CsvTable& csv, const CsvRecord& rec, size_t c) {
+  const std::string cell = trim(rec.fields[c]);
+  char* end = nullptr;
+  const double w = std::strtod(cell.c_str(), &end);
+  if (cell.empty() || *end != '\0' || !std::isfinite(w) || w < 0) {
+    throw InputError(csv.file(), rec.line, "weight",
+                     column_text(c) + ": expected a finite number >= 0, got '" + cell + "'");
+  }
+  return w;
+}
+
+ParamTable::Row parse_row(const CsvTable& csv, const CsvRecord& rec, const Columns& cols) {
+  ParamTable::Row row;
+  row.line = rec.line;
+  for (size_t c = 0; c < cols.specs.size(); ++c) {
+    const std::string cell = trim(rec.fields[c]);
+    if (cols.specs[c]) {
+      try {
+        const ParamValue v = detail::parse_value(*cols.specs[c], cell, Origin{});
+        row.values.push_back(v.schedule.initial);
+      } catch (const InputError& e) {
+        throw InputError(csv.file(), rec.line, cols.specs[c]->name(),
+                         column_text(c) + ": " + bare_message(e));
+      }
+      row.texts.push_back(cell);
+    } else if (static_cast<long>(c) == cols.weight) {
+      row.weight = parse_weight(csv, rec, c);
+    }
+  }
+  return row;
+}
+
 }  // namespace
 
 ParamTable parse_param_table(const std::string& path, const std::string& text, TableKind kind,
                              const ParamRegistry& reg) {
+  const CsvTable csv(text, path);
   ParamTable t;
   t.path = path;
   t.sha256 = sha256_hex(text);
-  const bool posterior = kind == TableKind::kPosterior;
-  std::vector<const ParamSpec*> specs;  // per column; null for weight and distance
-  long weight_col = -1;
-  size_t ncols = 0;
-  std::istringstream lines(text);
-  std::string line;
-  int n = 0;
-  bool header = true;
-  while (std::getline(lines, line)) {
-    ++n;
-    const std::string trimmed = detail::trim(line);
-    if (trimmed.empty() || trimmed[0] == '#') continue;
-    const auto cells = split_cells(trimmed);
-    if (header) {
-      header = false;
-      ncols = cells.size();
-      std::set<std::string> seen;
-      std::vector<std::string> all_names;
-      for (const auto& p : reg.params()) all_names.push_back(p.name());
-      for (size_t c = 0; c < cells.size(); ++c) {
-        const std::string& name = cells[c];
-        auto fail = [&](const std::string& why) {
-          throw InputError(path, n, name, column_text(c) + ": " + why);
-        };
-        if (name.empty()) throw InputError(path, n, "", column_text(c) + ": empty column name");
-        if (!seen.insert(name).second) fail("appears twice");
-        if (posterior && (name == "weight" || name == "distance")) {
-          if (name == "weight") weight_col = static_cast<long>(c);
-          specs.push_back(nullptr);
-          continue;
-        }
-        const ParamSpec* spec = reg.find(name);
-        if (!spec) {
-          const std::string hint = detail::closest(name, all_names);
-          fail("unknown parameter" + (hint.empty() ? "" : "; did you mean '" + hint + "'?") +
-               " (see 'smugsim params')");
-        }
-        if (spec->section == "run") fail("[run] settings are the run's, not a replicate's");
-        if (spec->type != ParamType::kReal && spec->type != ParamType::kInteger &&
-            spec->type != ParamType::kBoolean) {
-          fail(std::string("only numbers and flags can vary, and this is a ") +
-               type_name(spec->type));
-        }
-        specs.push_back(spec);
-        t.names.push_back(name);
-      }
-      if (t.names.empty()) throw InputError(path, n, "", "no parameter columns in the header");
-      continue;
-    }
-    if (cells.size() != ncols) {
-      throw InputError(path, n, "",
-                       "expected " + std::to_string(ncols) + " cells like the header, got " +
-                           std::to_string(cells.size()));
-    }
-    ParamTable::Row row;
-    row.line = n;
-    for (size_t c = 0; c < ncols; ++c) {
-      if (specs[c]) {
-        try {
-          const ParamValue v = detail::parse_value(*specs[c], cells[c], Origin{});
-          row.values.push_back(v.schedule.initial);
-        } catch (const InputError& e) {
-          throw InputError(path, n, specs[c]->name(), column_text(c) + ": " + bare_message(e));
-        }
-        row.texts.push_back(cells[c]);
-      } else if (static_cast<long>(c) == weight_col) {
-        char* end = nullptr;
-        row.weight = std::strtod(cells[c].c_str(), &end);
-        if (cells[c].empty() || *end != '\0' || !std::isfinite(row.weight) || row.weight < 0) {
-          throw InputError(
-              path, n, "weight",
-              column_text(c) + ": expected a finite number >= 0, got '" + cells[c] + "'");
-        }
-      }
-    }
-    t.rows.push_back(std::move(row));
-  }
-  if (header) throw InputError(path, 0, "", "empty file: expected a header of parameter names");
+  const Columns cols = parse_header(csv, kind, reg, t);
+  for (const CsvRecord& rec : csv.rows()) t.rows.push_back(parse_row(csv, rec, cols));
   if (t.rows.empty()) throw InputError(path, 0, "", "no rows after the header");
   double total = 0;
   for (const auto& r : t.rows) total += r.weight;

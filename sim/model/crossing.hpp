@@ -3,6 +3,8 @@
 // far as the boat operators' supply of boats allows. The French police stop a share of launches
 // (their people wait and retry, or give up and go home); a few people die; the rest reach the UK.
 #pragma once
+#include <string>
+
 #include "params/scenario.hpp"
 
 namespace smug {
@@ -26,6 +28,7 @@ struct OtherNationalitiesParams {
   bool enabled;
   double attempts_per_arrival;  // flow factor on recorded arrivals
   double projection_factor;     // for months beyond the data: the last year's month times this
+  std::string series_file;      // the monthly series, which the input loader reads (not the model)
   static void declare(ParamRegistry& reg);
   static OtherNationalitiesParams from(const Scenario& s);
 };

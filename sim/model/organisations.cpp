@@ -292,85 +292,107 @@ OrgWeek Organisations::week(int day, const Levers& levers, size_t nmeasures) {
     Organisation& o = orgs_[i];
     if (!o.active) continue;
     market_revenue += o.revenue_week;
-    // Arrests: the base hazard, then each measure's own pressure from its own stream.
-    for (int r = 0; r < kNumRoles; ++r) {
-      Stream s(key_, Purpose::kArrests, static_cast<uint32_t>(i * kNumRoles + r), day);
-      boost::random::binomial_distribution<int> base(o.members[r], p_.arrest_base_weekly);
-      const int a = o.members[r] > 0 ? base(s) : 0;
-      o.members[r] -= a;
-      out.arrests_base += a;
-    }
-    for (const ArrestPressure& m : levers.arrests) {
-      for (int r = 0; r < kNumRoles; ++r) {
-        if (o.members[r] == 0 || m.weekly_hazard[r] <= 0) continue;
-        Stream s(key_, measure_purpose(m.measure), static_cast<uint32_t>(i * kNumRoles + r), day);
-        boost::random::binomial_distribution<int> dist(o.members[r],
-                                                       std::min(1.0, m.weekly_hazard[r]));
-        const int a = dist(s);
-        o.members[r] -= a;
-        out.arrests_by_measure[m.measure] += a;
-      }
-    }
+    arrest(i, day, levers, out);
     if (!o.core_ok()) {
       o.active = false;
       ++out.dissolutions;
       continue;
     }
     o.cash -= p_.member_cost_gbp_week * o.total_members();
-    // Price: up when sign-ups grow faster than their recent average, down when they fall; pulled
-    // towards competitors and back towards the reference price.
-    // Fast against slow averages of sign-ups, so the lumpy weeks of a scaled run average out.
-    o.demand_trend += 0.25 * (o.signed_week - o.demand_trend);
-    o.demand_slow += 0.05 * (o.signed_week - o.demand_slow);
-    const double growth = (o.demand_trend - o.demand_slow) / (o.demand_slow + 1);
-    o.price *= std::exp(p_.price_response * std::clamp(growth, -1.0, 1.0));
-    o.price += p_.price_competition * (market_price - o.price) +
-               p_.price_reversion * (p_.price_initial_gbp - o.price);
-    o.price = std::clamp(o.price, p_.price_floor_gbp, p_.price_cap_gbp);
-    const double capacity = o.members[kFixer] * p_.fixer_clients_per_week;
-    const double excess = (o.signed_week + o.queue.size() / scale_ - capacity) / (capacity + 1);
-    // Growth: a share of the recent profit is reinvested in members (smooth in expectation at
-    // any scale); losses shed members. Recruiters are hired while demand keeps up with the
-    // fixers, fixers and boat links when it does not, drivers to follow recruiters.
-    const double profit = o.cash - o.cash_last_week;
-    o.profit_trend += 0.25 * (profit - o.profit_trend);
-    if (o.profit_trend > 0) {
-      o.hire_budget += p_.reinvest_share * o.profit_trend;
-      const int cap = std::min(static_cast<int>(p_.max_growth_per_week * o.total_members()) + 1,
-                               p_.max_members - o.total_members());
-      int hires = std::min(cap, static_cast<int>(o.hire_budget / std::max(1.0, p_.hire_cost_gbp)));
-      hires = std::min(hires,
-                       static_cast<int>(std::max(0.0, o.cash) / std::max(1.0, p_.hire_cost_gbp)));
-      for (int h = 0; h < hires; ++h) {
-        Role r;
-        if (o.members[kDriver] * 2 < o.members[kRecruiter])
-          r = kDriver;
-        else if (o.members[kBoatLink] * 3 < o.members[kFixer])
-          r = kBoatLink;
-        else if (excess > 0)
-          r = kFixer;
-        else
-          r = kRecruiter;
-        ++o.members[r];
-        o.cash -= p_.hire_cost_gbp;
-        o.hire_budget -= p_.hire_cost_gbp;
-      }
-    } else {
-      o.hire_budget = 0;
-    }
-    if (o.cash < 0) {
-      // Unpaid members drift away, the most numerous role first.
-      shed(o, std::max(1, o.total_members() / 10), false);
-    }
-    // Members paid by the job drift away when recent sign-ups do not keep them busy. Rounded
-    // down, so a small organisation keeps its few members through a quiet spell.
-    const double busy = o.demand_trend / p_.clients_per_member_week;
-    const double idle = o.total_members() - std::ceil(busy);
-    if (idle > 0) shed(o, static_cast<int>(p_.idle_exit_weekly * idle), true);
+    reprice(o, market_price);
+    hire_or_shed(o);
+    idle_exit(o);
     o.cash_last_week = o.cash;
     o.signed_week = 0;
     o.revenue_week = 0;
   }
+  reassign_orphans(out);
+  maybe_enter(day, market_revenue, out);
+  return out;
+}
+
+void Organisations::arrest(size_t i, int day, const Levers& levers, OrgWeek& out) {
+  Organisation& o = orgs_[i];
+  // The base hazard, then each measure's own pressure from its own stream.
+  for (int r = 0; r < kNumRoles; ++r) {
+    Stream s(key_, Purpose::kArrests, static_cast<uint32_t>(i * kNumRoles + r), day);
+    boost::random::binomial_distribution<int> base(o.members[r], p_.arrest_base_weekly);
+    const int a = o.members[r] > 0 ? base(s) : 0;
+    o.members[r] -= a;
+    out.arrests_base += a;
+  }
+  for (const ArrestPressure& m : levers.arrests) {
+    for (int r = 0; r < kNumRoles; ++r) {
+      if (o.members[r] == 0 || m.weekly_hazard[r] <= 0) continue;
+      Stream s(key_, measure_purpose(m.measure), static_cast<uint32_t>(i * kNumRoles + r), day);
+      boost::random::binomial_distribution<int> dist(o.members[r],
+                                                     std::min(1.0, m.weekly_hazard[r]));
+      const int a = dist(s);
+      o.members[r] -= a;
+      out.arrests_by_measure[m.measure] += a;
+    }
+  }
+}
+
+void Organisations::reprice(Organisation& o, double market_price) const {
+  // Up when sign-ups grow faster than their recent average, down when they fall; pulled towards
+  // competitors and back towards the reference price.
+  // Fast against slow averages of sign-ups, so the lumpy weeks of a scaled run average out.
+  o.demand_trend += 0.25 * (o.signed_week - o.demand_trend);
+  o.demand_slow += 0.05 * (o.signed_week - o.demand_slow);
+  const double growth = (o.demand_trend - o.demand_slow) / (o.demand_slow + 1);
+  o.price *= std::exp(p_.price_response * std::clamp(growth, -1.0, 1.0));
+  o.price += p_.price_competition * (market_price - o.price) +
+             p_.price_reversion * (p_.price_initial_gbp - o.price);
+  o.price = std::clamp(o.price, p_.price_floor_gbp, p_.price_cap_gbp);
+}
+
+void Organisations::hire_or_shed(Organisation& o) const {
+  const double capacity = o.members[kFixer] * p_.fixer_clients_per_week;
+  const double excess = (o.signed_week + o.queue.size() / scale_ - capacity) / (capacity + 1);
+  // A share of the recent profit is reinvested in members (smooth in expectation at any scale);
+  // losses shed members.
+  const double profit = o.cash - o.cash_last_week;
+  o.profit_trend += 0.25 * (profit - o.profit_trend);
+  if (o.profit_trend > 0) {
+    o.hire_budget += p_.reinvest_share * o.profit_trend;
+    const int cap = std::min(static_cast<int>(p_.max_growth_per_week * o.total_members()) + 1,
+                             p_.max_members - o.total_members());
+    int hires = std::min(cap, static_cast<int>(o.hire_budget / std::max(1.0, p_.hire_cost_gbp)));
+    hires =
+        std::min(hires, static_cast<int>(std::max(0.0, o.cash) / std::max(1.0, p_.hire_cost_gbp)));
+    for (int h = 0; h < hires; ++h) {
+      ++o.members[next_hire(o, excess)];
+      o.cash -= p_.hire_cost_gbp;
+      o.hire_budget -= p_.hire_cost_gbp;
+    }
+  } else {
+    o.hire_budget = 0;
+  }
+  if (o.cash < 0) {
+    // Unpaid members drift away, the most numerous role first.
+    shed(o, std::max(1, o.total_members() / 10), false);
+  }
+}
+
+Role Organisations::next_hire(const Organisation& o, double excess) {
+  // Recruiters are hired while demand keeps up with the fixers, fixers and boat links when it does
+  // not, drivers to follow recruiters.
+  if (o.members[kDriver] * 2 < o.members[kRecruiter]) return kDriver;
+  if (o.members[kBoatLink] * 3 < o.members[kFixer]) return kBoatLink;
+  if (excess > 0) return kFixer;
+  return kRecruiter;
+}
+
+void Organisations::idle_exit(Organisation& o) const {
+  // Members paid by the job drift away when recent sign-ups do not keep them busy. Rounded down,
+  // so a small organisation keeps its few members through a quiet spell.
+  const double busy = o.demand_trend / p_.clients_per_member_week;
+  const double idle = o.total_members() - std::ceil(busy);
+  if (idle > 0) shed(o, static_cast<int>(p_.idle_exit_weekly * idle), true);
+}
+
+void Organisations::reassign_orphans(OrgWeek& out) {
   // Trips of dissolved organisations move to the largest surviving one, or are orphaned.
   int best = -1;
   for (size_t i = 0; i < orgs_.size(); ++i)
@@ -386,6 +408,9 @@ OrgWeek Organisations::week(int day, const Levers& levers, size_t nmeasures) {
     }
     o.queue.clear();
   }
+}
+
+void Organisations::maybe_enter(int day, double market_revenue, OrgWeek& out) {
   // Entry when the market pays.
   Stream s(key_, Purpose::kOrgDynamics, 0, day);
   const double hazard = p_.entry_base_weekly + p_.entry_per_revenue * market_revenue / 1e5;
@@ -393,7 +418,6 @@ OrgWeek Organisations::week(int day, const Levers& levers, size_t nmeasures) {
     found(day, s);
     ++out.entries;
   }
-  return out;
 }
 
 }  // namespace smug

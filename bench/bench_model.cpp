@@ -18,6 +18,7 @@
 
 #include "app/inputs.hpp"
 #include "app/scenario_files.hpp"
+#include "measures/assemble.hpp"
 #include "measures/measure.hpp"
 #include "model/crossing.hpp"
 #include "model/decision.hpp"
@@ -39,7 +40,7 @@ struct Baseline {
   Scenario scen;
   ModelParams params;
   ModelInputs inputs;
-  std::vector<std::unique_ptr<Measure>> measures;
+  MeasureSet measures;
   std::optional<World> mid2022;  // at the start of 2022-07-01 (step() not yet run for that day)
 
   Baseline()
@@ -52,7 +53,8 @@ struct Baseline {
   }
   World make_world() const {
     const RunParams& r = params.run;
-    return World(params, inputs, measures, StreamKey::make(r.seed, 0), r.start, r.ndays(), r.scale);
+    return World(params, inputs, measures.view(), StreamKey::make(r.seed, 0), r.start, r.ndays(),
+                 r.scale);
   }
   int day_of(int y, int m, int d) const { return from_ymd(y, m, d) - params.run.start; }
   // Runs step() for days [w.day, end).
@@ -121,7 +123,7 @@ BENCHMARK(BM_WorldSetup)->Unit(benchmark::kMillisecond);
 // runs it. Reports the model's own state_bytes (memory held by the state at the end) per agent.
 void BM_Replicate(benchmark::State& st) {
   const Baseline& b = baseline();
-  const Model model(b.scen, b.inputs);
+  const Model model = build_model(b.scen, b.inputs);
   const RunParams& r = model.params().run;
   std::optional<ReplicateResult> last;
   for (auto _ : st) last.emplace(model.run(r.seed, 0));

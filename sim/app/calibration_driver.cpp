@@ -12,6 +12,7 @@
 #include "app/distributed_calibration.hpp"
 #include "app/run_record.hpp"
 #include "engine/ensemble.hpp"
+#include "measures/assemble.hpp"
 #include "model/simulation.hpp"
 #include "output/runfile.hpp"
 
@@ -79,7 +80,7 @@ Evaluation score(const CalibrationContext& ctx, const Scenario& s, const Model& 
 Evaluation evaluate_parameters(const CalibrationContext& ctx, const std::vector<double>& theta,
                                uint64_t seed, int replicates) {
   const Scenario s = scenario_at(ctx, theta);
-  const Model model(s, ctx.inputs);
+  const Model model = build_model(s, ctx.inputs);
   const RunLimits limits = limits_for(ctx);
   std::vector<ReplicateResult> results;
   for (int r = 0; r < replicates; ++r)
@@ -105,7 +106,7 @@ std::vector<Evaluation> evaluate_sets(const CalibrationContext& ctx, const Abc& 
   std::vector<std::unique_ptr<Model>> models;
   for (size_t c : which) {
     scenarios.push_back(scenario_at(ctx, pop[c].eval.theta));
-    models.push_back(std::make_unique<Model>(scenarios.back(), ctx.inputs));
+    models.push_back(std::make_unique<Model>(build_model(scenarios.back(), ctx.inputs)));
   }
   std::vector<const Model*> per_run;
   EnsembleOptions o;

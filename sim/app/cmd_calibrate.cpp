@@ -17,7 +17,7 @@
 #include "app/run_record.hpp"
 #include "app/scenario_files.hpp"
 #include "core/errors.hpp"
-#include "model/model_registry.hpp"
+#include "measures/assemble.hpp"
 #include "output/calibfile.hpp"
 
 namespace po = boost::program_options;

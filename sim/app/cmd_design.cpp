@@ -7,7 +7,7 @@
 #include "app/commands.hpp"
 #include "app/design.hpp"
 #include "core/errors.hpp"
-#include "model/model_registry.hpp"
+#include "measures/assemble.hpp"
 #include "params/value_text.hpp"
 
 namespace po = boost::program_options;

@@ -9,7 +9,7 @@
 #include "app/sha256.hpp"
 #include "core/errors.hpp"
 #include "core/rng.hpp"
-#include "model/model_registry.hpp"
+#include "measures/assemble.hpp"
 #include "params/value_text.hpp"
 
 namespace smug {

@@ -22,6 +22,7 @@
 #include "app/text_table.hpp"
 #include "core/errors.hpp"
 #include "engine/ensemble.hpp"
+#include "measures/assemble.hpp"
 #include "output/merge.hpp"
 #include "output/summary.hpp"
 #include "params/value_text.hpp"
@@ -272,10 +273,11 @@ int execute_slots(const RunJob& job) {
     for (size_t row : job.slot_row) {
       if (by_row.count(row)) continue;
       const Scenario s = with_row(setup.scenario, *job.table, row);
-      by_row[row] = std::make_unique<Model>(s, load_inputs(s, setup.scenario_path));
+      by_row[row] = std::make_unique<Model>(build_model(s, load_inputs(s, setup.scenario_path)));
     }
   } else {
-    own = std::make_unique<Model>(setup.scenario, load_inputs(setup.scenario, setup.scenario_path));
+    own = std::make_unique<Model>(
+        build_model(setup.scenario, load_inputs(setup.scenario, setup.scenario_path)));
   }
   auto model_of = [&](size_t slot) -> const Model* {
     return job.table ? by_row.at(job.slot_row[slot]).get() : own.get();

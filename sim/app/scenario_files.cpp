@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "model/model_registry.hpp"
+#include "measures/assemble.hpp"
 
 namespace smug {
 

@@ -13,7 +13,7 @@
 namespace smug {
 
 World::World(const ModelParams& params, const ModelInputs& inputs,
-             const std::vector<std::unique_ptr<Measure>>& ms, StreamKey k, Date s, int n, double sc)
+             std::span<const Measure* const> ms, StreamKey k, Date s, int n, double sc)
     : p(params),
       in(inputs),
       measures(ms),
@@ -78,9 +78,7 @@ void record_levels(World& w) {
 
 void step(World& w) {
   w.date = w.start + w.day;
-  w.levers = Levers{};
-  for (const auto& m : w.measures)
-    if (m->active(w.date)) m->apply(w.date, w.levers);
+  w.levers = levers_on(w.measures, w.date);
   // Unused visas roll over for at most a year.
   w.legal_visas = std::min(w.legal_visas + w.levers.legal_visas_per_day * w.scale,
                            w.levers.legal_visas_per_day * 365 * w.scale);
@@ -103,13 +101,13 @@ void step(World& w) {
   record_levels(w);
 }
 
-Model::Model(const Scenario& s, ModelInputs inputs)
-    : params_(ModelParams::from(s)), inputs_(std::move(inputs)), measures_(make_measures(s)) {}
+Model::Model(const Scenario& s, ModelInputs inputs, MeasureSet measures)
+    : params_(ModelParams::from(s)), inputs_(std::move(inputs)), measures_(std::move(measures)) {}
 
 ReplicateResult Model::run(uint64_t seed, uint64_t replicate, const RunLimits& limits) const {
   const auto t0 = std::chrono::steady_clock::now();
   const RunParams& r = params_.run;
-  World w(params_, inputs_, measures_, StreamKey::make(seed, replicate), r.start, r.ndays(),
+  World w(params_, inputs_, measures_.view(), StreamKey::make(seed, replicate), r.start, r.ndays(),
           r.scale);
   double sales = 0;
   bool aborted = false;

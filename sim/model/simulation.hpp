@@ -1,12 +1,15 @@
 // The model as a whole: an immutable description (parameters, measures, exogenous inputs) built
-// once from a resolved scenario, and run() for one replicate. run() is const and touches no shared
-// state, so replicates run in parallel on any number of threads with identical results.
+// once from a resolved scenario, and run() for one replicate. The measures come in through the
+// Measure port (model/measure.hpp); measures/assemble.hpp builds a model with the concrete ones.
+// run() is const and touches no shared state, so replicates run in parallel on any number of
+// threads with identical results.
 #pragma once
 #include <limits>
 #include <memory>
+#include <span>
 #include <vector>
 
-#include "measures/measure.hpp"
+#include "model/measure.hpp"
 #include "model/model_params.hpp"
 #include "model/series.hpp"
 #include "model/world.hpp"
@@ -30,16 +33,17 @@ struct ReplicateResult {
 
 class Model {
  public:
-  Model(const Scenario& s, ModelInputs inputs);
+  // measures: in their fixed order (each one's index keys its stream and its series).
+  Model(const Scenario& s, ModelInputs inputs, MeasureSet measures);
   ReplicateResult run(uint64_t seed, uint64_t replicate, const RunLimits& limits = {}) const;
 
   const ModelParams& params() const { return params_; }
-  const std::vector<std::unique_ptr<Measure>>& measures() const { return measures_; }
+  std::span<const Measure* const> measures() const { return measures_.view(); }
 
  private:
   ModelParams params_;
   ModelInputs inputs_;
-  std::vector<std::unique_ptr<Measure>> measures_;
+  MeasureSet measures_;
 };
 
 // One day of the world (exposed for mechanism tests).

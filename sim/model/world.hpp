@@ -4,13 +4,14 @@
 #pragma once
 #include <memory>
 #include <queue>
+#include <span>
 #include <vector>
 
 #include "core/date.hpp"
 #include "core/rng.hpp"
-#include "measures/measure.hpp"
 #include "model/beliefs.hpp"
 #include "model/calendar.hpp"
+#include "model/measure.hpp"
 #include "model/model_params.hpp"
 #include "model/network.hpp"
 #include "model/organisations.hpp"
@@ -63,12 +64,12 @@ struct CoastState {
 
 struct World {
   World(const ModelParams& params, const ModelInputs& inputs,
-        const std::vector<std::unique_ptr<Measure>>& measures, StreamKey key, Date start, int ndays,
+        std::span<const Measure* const> measures, StreamKey key, Date start, int ndays,
         double scale);
 
   const ModelParams& p;
   const ModelInputs& in;
-  const std::vector<std::unique_ptr<Measure>>& measures;
+  std::span<const Measure* const> measures;  // the model's, in their fixed order
   StreamKey key;
   Date start;
   int ndays;

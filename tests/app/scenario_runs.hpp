@@ -6,6 +6,7 @@
 #include "app/inputs.hpp"
 #include "app/scenario_files.hpp"
 #include "engine/ensemble.hpp"
+#include "measures/assemble.hpp"
 
 namespace smug::testing {
 
@@ -20,7 +21,7 @@ inline std::vector<ReplicateResult> run_scenario(
   const std::string path = scenario_path(rel);
   Scenario s = load_scenario(path);
   for (const auto& [k, v] : overrides) s.set(k, v, Origin{"test", 0});
-  const Model model(s, load_inputs(s, path));
+  const Model model = build_model(s, load_inputs(s, path));
   EnsembleOptions o;
   o.seed = model.params().run.seed;
   for (int r = 0; r < replicates; ++r) o.replicates.push_back(static_cast<uint64_t>(r));

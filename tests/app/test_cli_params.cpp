@@ -8,7 +8,7 @@
 
 #include "app/commands.hpp"
 #include "core/errors.hpp"
-#include "model/model_registry.hpp"
+#include "measures/assemble.hpp"
 #include "params/registry.hpp"
 
 namespace smug {

@@ -4,7 +4,7 @@
 #include "app/param_table.hpp"
 #include "app/sha256.hpp"
 #include "core/errors.hpp"
-#include "model/model_registry.hpp"
+#include "measures/assemble.hpp"
 #include "whatif_support.hpp"
 
 namespace smug {

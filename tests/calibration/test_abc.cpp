@@ -5,7 +5,7 @@
 #include "calibration/abc.hpp"
 #include "calibration/setup.hpp"
 #include "core/errors.hpp"
-#include "model/model_registry.hpp"
+#include "measures/assemble.hpp"
 
 using namespace smug;
 
@@ -113,10 +113,14 @@ TEST(CalibrationSetup, ErrorsNameFileLineAndKey) {
     }
     return std::string("no error");
   };
-  EXPECT_NE(error("[free]\ndecision.nope = uniform 0 1 ; r\n").find("5 decision.nope"), std::string::npos);
-  EXPECT_NE(error("[free]\ndecision.intercept = uniform -8 -4\n").find("reason"), std::string::npos);
-  EXPECT_NE(error("[free]\ndecision.intercept = normal -8 -4 ; r\n").find("shape"), std::string::npos);
-  EXPECT_NE(error("[free]\ndecision.intercept = uniform -40 -4 ; r\n").find("allowed range"), std::string::npos);
+  EXPECT_NE(error("[free]\ndecision.nope = uniform 0 1 ; r\n").find("5 decision.nope"),
+            std::string::npos);
+  EXPECT_NE(error("[free]\ndecision.intercept = uniform -8 -4\n").find("reason"),
+            std::string::npos);
+  EXPECT_NE(error("[free]\ndecision.intercept = normal -8 -4 ; r\n").find("shape"),
+            std::string::npos);
+  EXPECT_NE(error("[free]\ndecision.intercept = uniform -40 -4 ; r\n").find("allowed range"),
+            std::string::npos);
   EXPECT_NE(error("particles = x\n").find("4 particles"), std::string::npos);
   EXPECT_NE(error("[other]\n").find("unknown section"), std::string::npos);
   EXPECT_NE(error("[free]\n").find("no parameters"), std::string::npos);

@@ -8,7 +8,7 @@
 
 #include "app/calibration_driver.hpp"
 #include "app/run_record.hpp"
-#include "model/model_registry.hpp"
+#include "measures/assemble.hpp"
 #include "model/simulation.hpp"
 #include "tests/app/scenario_runs.hpp"
 
@@ -50,7 +50,7 @@ TEST(CalibrationRecovery, RecoversKnownParametersFromSyntheticData) {
   Scenario truth = s;
   truth.set("decision.intercept", "-6.5");
   truth.set("beliefs.campaign_p_return", "0.6");
-  const Model model(truth, ModelInputs{});
+  const Model model = build_model(truth, ModelInputs{});
   std::vector<ReplicateResult> runs;
   for (int r = 0; r < kReplicates; ++r) runs.push_back(model.run(999, static_cast<uint64_t>(r)));
   const out::RunData data = make_run_data(truth, model, runs, {});

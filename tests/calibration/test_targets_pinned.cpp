@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "app/run_record.hpp"
+#include "measures/assemble.hpp"
 #include "output/targets.hpp"
 #include "tests/app/scenario_runs.hpp"
 
@@ -23,7 +24,7 @@ TEST(CalibratedBaseline, FullScaleEnsemblePassesEveryTarget) {
   Scenario s = load_scenario(path);
   s.set("run.end", "2023-12-31", Origin{"test", 0});
   s.set("run.scale", "1", Origin{"test", 0});
-  const Model model(s, load_inputs(s, path));
+  const Model model = build_model(s, load_inputs(s, path));
   EnsembleOptions o;
   o.seed = model.params().run.seed;
   for (int r = 0; r < replicates; ++r) o.replicates.push_back(static_cast<uint64_t>(r));

@@ -12,10 +12,10 @@
 #include <vector>
 
 #include "app/inputs.hpp"
+#include "measures/assemble.hpp"
 #include "measures/measure.hpp"
 #include "model/decision.hpp"
 #include "model/model_params.hpp"
-#include "model/model_registry.hpp"
 #include "model/simulation.hpp"
 #include "model/world.hpp"
 
@@ -65,19 +65,12 @@ inline void only_measures(Scenario& s, const std::vector<std::string>& keep) {
 }
 
 // Today's levers from the scenario's active measures, as step() computes them.
-inline Levers levers_on(const std::vector<std::unique_ptr<Measure>>& ms, Date d) {
-  Levers l;
-  for (const auto& m : ms)
-    if (m->active(d)) m->apply(d, l);
-  return l;
-}
-
 // A World with the parameters, inputs and measures it refers to, for stepping by hand.
 struct Sim {
   Scenario scen;
   ModelParams params;
   ModelInputs inputs;
-  std::vector<std::unique_ptr<Measure>> measures;
+  MeasureSet measures;
   World w;
 
   explicit Sim(Scenario s, uint64_t seed = 1, uint64_t rep = 0, ModelInputs in = {})
@@ -85,7 +78,7 @@ struct Sim {
         params(ModelParams::from(scen)),
         inputs(std::move(in)),
         measures(make_measures(scen)),
-        w(params, inputs, measures, StreamKey::make(seed, rep), params.run.start,
+        w(params, inputs, measures.view(), StreamKey::make(seed, rep), params.run.start,
           params.run.ndays(), params.run.scale) {}
 
   // Sets the day, date, levers and media as step() does, without running any mechanism.

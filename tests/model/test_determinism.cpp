@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/ensemble.hpp"
+#include "measures/assemble.hpp"
 #include "model_test_support.hpp"
 
 namespace smug::test {
@@ -16,7 +17,7 @@ Scenario short_busy(const Changes& extra = {}) {
 }
 
 TEST(Determinism, SameSeedSameSeries) {
-  const Model model(short_busy(), shipped_inputs());
+  const Model model = build_model(short_busy(), shipped_inputs());
   const ReplicateResult a = model.run(42, 3), b = model.run(42, 3);
   EXPECT_TRUE(same_series(a.rec, b.rec));
   EXPECT_GT(sum(a.rec.series(kArrivals)), 0);
@@ -26,7 +27,7 @@ TEST(Determinism, SameSeedSameSeries) {
 }
 
 TEST(Determinism, EnsembleIdenticalOnOneAndTwoThreads) {
-  const Model model(short_busy(), shipped_inputs());
+  const Model model = build_model(short_busy(), shipped_inputs());
   EnsembleOptions o;
   o.seed = 5;
   o.replicates = {0, 1, 2, 7};
@@ -48,7 +49,7 @@ TEST(Determinism, EnsembleIdenticalOnOneAndTwoThreads) {
 // Runs two variants of the short busy scenario with the same seed; expects bit-identical series.
 void expect_same(const Changes& a, const Changes& b, uint64_t seed) {
   const ModelInputs in = shipped_inputs();
-  const Model ma(short_busy(a), in), mb(short_busy(b), in);
+  const Model ma = build_model(short_busy(a), in), mb = build_model(short_busy(b), in);
   EXPECT_TRUE(same_series(ma.run(seed, 0).rec, mb.run(seed, 0).rec));
 }
 
@@ -69,11 +70,11 @@ TEST(CommonRandomNumbers, FrenchPatrolsWithFactorOneIsTheBaseline) {
               6);
   // The check can fail: doubled patrols are not the baseline.
   const ModelInputs in = shipped_inputs();
-  const Model base(short_busy(), in),
-      doubled(short_busy({{"french_patrols.enabled", "true"},
-                          {"french_patrols.start", "2020-01-01"},
-                          {"french_patrols.patrol_odds_factor", "2"}}),
-              in);
+  const Model base = build_model(short_busy(), in);
+  const Model doubled = build_model(short_busy({{"french_patrols.enabled", "true"},
+                                                {"french_patrols.start", "2020-01-01"},
+                                                {"french_patrols.patrol_odds_factor", "2"}}),
+                                    in);
   EXPECT_FALSE(same_series(base.run(6, 0).rec, doubled.run(6, 0).rec));
 }
 
@@ -112,8 +113,8 @@ TEST(CommonRandomNumbers, EveryMeasureWithZeroEffectIsAsIfAbsent) {
 
 TEST(CommonRandomNumbers, ScenarioDifferingFromADateIsIdenticalBeforeIt) {
   const ModelInputs in = shipped_inputs();
-  const Model base(short_busy(), in),
-      later(short_busy({{"joint_communique.start", "2023-03-01"}}), in);
+  const Model base = build_model(short_busy(), in);
+  const Model later = build_model(short_busy({{"joint_communique.start", "2023-03-01"}}), in);
   const ReplicateResult a = base.run(17, 2), b = later.run(17, 2);
   const size_t jc = static_cast<size_t>(from_ymd(2022, 12, 13) - base.params().run.start);
   EXPECT_TRUE(same_series(a.rec, b.rec, 0, jc));

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "measures/assemble.hpp"
 #include "model_test_support.hpp"
 
 namespace smug::test {
@@ -30,7 +31,8 @@ Scenario with_other(bool on) {
 
 TEST(OtherNationalities, FlowCanBeSwitchedOff) {
   const ModelInputs in = shipped_inputs();
-  const Model on(with_other(true), in), off(with_other(false), in);
+  const Model on = build_model(with_other(true), in);
+  const Model off = build_model(with_other(false), in);
   const ReplicateResult a = on.run(3, 0), b = off.run(3, 0);
   const auto& waiting_on = a.rec.series(kOtherWaiting);
   const auto& waiting_off = b.rec.series(kOtherWaiting);
@@ -41,7 +43,7 @@ TEST(OtherNationalities, FlowCanBeSwitchedOff) {
   EXPECT_EQ(sum(b.rec.series(kBoatPeople)), sum(b.rec.series(kAttempts)));
   EXPECT_GT(sum(a.rec.series(kBoatPeople)), sum(a.rec.series(kAttempts)));
   // Switched off, the series is not read at all: the run equals one with no inputs.
-  const Model off_empty(with_other(false), ModelInputs{});
+  const Model off_empty = build_model(with_other(false), ModelInputs{});
   EXPECT_TRUE(same_series(b.rec, off_empty.run(3, 0).rec));
 }
 

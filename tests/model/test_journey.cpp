@@ -5,6 +5,7 @@
 #include <cmath>
 #include <vector>
 
+#include "measures/assemble.hpp"
 #include "model/journey.hpp"
 #include "model/weather.hpp"
 #include "model_test_support.hpp"
@@ -31,9 +32,9 @@ TEST(KosovoDrones, DetectorCoversOnlyTheKosovoExit) {
   const Scenario s = drones_only();
   const auto measures = make_measures(s);
   const uint32_t m = measure_index("kosovo_drones");
-  const Levers before = levers_on(measures, from_ymd(2021, 12, 31));
+  const Levers before = levers_on(measures.view(), from_ymd(2021, 12, 31));
   EXPECT_TRUE(before.detectors.empty());
-  const Levers l = levers_on(measures, from_ymd(2022, 6, 1));
+  const Levers l = levers_on(measures.view(), from_ymd(2022, 6, 1));
   ASSERT_EQ(l.detectors.size(), 1u);
   EXPECT_EQ(l.detectors[0].measure, m);
   for (int e = 0; e < kNumExits; ++e)
@@ -96,7 +97,7 @@ TEST(KosovoDrones, StopEveryoneLeavingViaKosovoAndNobodyElse) {
 
 TEST(KosovoDrones, DetectionsShowInTheBaselineOnlyFromMay2024) {
   Scenario s = busy({{"run.end", "2024-12-31"}});
-  const Model model(s, shipped_inputs());
+  const Model model = build_model(s, shipped_inputs());
   const ReplicateResult r = model.run(2, 0);
   const uint32_t m = measure_index("kosovo_drones");
   const size_t start = static_cast<size_t>(from_ymd(2024, 5, 15) - model.params().run.start);
@@ -120,7 +121,7 @@ TEST(Weather, NobodyCrossesWhenNoDayIsViable) {
 
 TEST(Weather, NoAttemptsOnNonViableDays) {
   const Scenario s = busy({{"run.end", "2022-12-31"}});
-  const Model model(s, shipped_inputs());
+  const Model model = build_model(s, shipped_inputs());
   const uint64_t seed = 8, rep = 1;
   const ReplicateResult r = model.run(seed, rep);
   const StreamKey key = StreamKey::make(seed, rep);

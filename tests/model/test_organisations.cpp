@@ -6,6 +6,7 @@
 #include <cmath>
 #include <vector>
 
+#include "measures/assemble.hpp"
 #include "model/organisations.hpp"
 #include "model_test_support.hpp"
 
@@ -43,7 +44,7 @@ TEST(Taskforce, ArrestsShrinkAndDissolveOrganisationsAndAreAttributedToIt) {
   const uint32_t tf = measure_index("taskforce");
   const StreamKey key = StreamKey::make(3, 0);
   Organisations treated(p.orgs, key, 1.0, 0), control(p.orgs, key, 1.0, 0);
-  const Levers with = levers_on(measures, p.run.start);
+  const Levers with = levers_on(measures.view(), p.run.start);
   ASSERT_EQ(with.arrests.size(), 1u);
   EXPECT_EQ(with.arrests[0].measure, tf);
   EXPECT_DOUBLE_EQ(with.arrests[0].weekly_hazard[kRecruiter], 0.3);
@@ -89,7 +90,7 @@ TEST(Taskforce, ArrestsShrinkAndDissolveOrganisationsAndAreAttributedToIt) {
 TEST(Taskforce, ArrestsShowInTheRunOnlyFromItsStartAndUnderItsIndex) {
   Scenario s = busy({{"run.end", "2023-12-31"}});
   const uint32_t tf = measure_index("taskforce");
-  const Model model(s, shipped_inputs());
+  const Model model = build_model(s, shipped_inputs());
   const ReplicateResult r = model.run(5, 0);
   const size_t start = static_cast<size_t>(*s.date("taskforce.start") - model.params().run.start);
   const auto& arrests = r.rec.measure_series(tf, kMeasureArrests);

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "measures/assemble.hpp"
 #include "model/decision.hpp"
 #include "model/news.hpp"
 #include "model_test_support.hpp"
@@ -20,7 +21,8 @@ Scenario with_agreement(bool on, const Changes& extra = {}) {
 
 TEST(Returns, AgreementRaisesReturnsOfBoatArrivals) {
   const ModelInputs in = shipped_inputs();
-  const Model on(with_agreement(true), in), off(with_agreement(false), in);
+  const Model on = build_model(with_agreement(true), in);
+  const Model off = build_model(with_agreement(false), in);
   const ReplicateResult a = on.run(7, 0), b = off.run(7, 0);
   const Date start = on.params().run.start;
   const size_t jc = static_cast<size_t>(from_ymd(2022, 12, 13) - start);
@@ -53,8 +55,9 @@ TEST(Returns, AgreementLowersSignUpsThroughReturneesNews) {
                          {"joint_communique.airport_detect", "0"}};
   Changes deaf = quiet;
   deaf.push_back({"news.hear_returned", "0"});
-  const Model on(with_agreement(true, quiet), in), off(with_agreement(false, quiet), in),
-      unheard(with_agreement(true, deaf), in);
+  const Model on = build_model(with_agreement(true, quiet), in);
+  const Model off = build_model(with_agreement(false, quiet), in);
+  const Model unheard = build_model(with_agreement(true, deaf), in);
   const ReplicateResult a = on.run(11, 0), b = off.run(11, 0), c = unheard.run(11, 0);
   const size_t from = static_cast<size_t>(from_ymd(2023, 3, 1) - on.params().run.start);
   const double with = sum(a.rec.series(kSignedBoat), from);

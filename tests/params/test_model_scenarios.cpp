@@ -4,7 +4,7 @@
 #include <filesystem>
 
 #include "app/scenario_files.hpp"
-#include "model/model_registry.hpp"
+#include "measures/assemble.hpp"
 
 namespace smug {
 namespace {

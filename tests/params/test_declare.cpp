@@ -6,9 +6,9 @@
 #include <string>
 
 #include "core/errors.hpp"
+#include "measures/assemble.hpp"
 #include "measures/measure.hpp"
 #include "model/model_params.hpp"
-#include "model/model_registry.hpp"
 #include "params/declare.hpp"
 
 namespace smug {

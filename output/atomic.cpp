@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "core/errors.hpp"
 #include "output/h5util.hpp"
 
 namespace smug::out::h5 {
@@ -55,7 +56,7 @@ void write_atomically(const std::string& path, const std::string& kind,
       throw sys_error(path, "cannot rename the temporary file onto it", kind);
   } catch (const H5::Exception& e) {
     std::remove(tmp.c_str());
-    throw std::runtime_error("cannot write " + kind + " '" + path + "': HDF5 error in " +
+    throw RuntimeFailure("cannot write " + kind + " '" + path + "': HDF5 error in " +
                              e.getFuncName() + ": " + e.getDetailMsg());
   } catch (...) {
     std::remove(tmp.c_str());

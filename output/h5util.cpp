@@ -3,6 +3,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "core/errors.hpp"
+
 namespace smug::out::h5 {
 
 void check(long long status, const char* what) {
@@ -46,7 +48,7 @@ std::optional<std::string> read_string_attr(const H5::H5Object& obj, const std::
   if (!obj.attrExists(name)) return std::nullopt;
   const H5::Attribute a = obj.openAttribute(name);
   if (a.getTypeClass() != H5T_STRING) {
-    throw std::runtime_error("attribute '" + name + "' is not a string");
+    throw RuntimeFailure("attribute '" + name + "' is not a string");
   }
   std::string value;
   a.read(a.getStrType(), value);
@@ -66,7 +68,7 @@ void write_strings(H5::DataSet& ds, const std::vector<std::string>& values) {
 }
 
 std::vector<std::string> read_strings(const H5::DataSet& ds) {
-  if (ds.getTypeClass() != H5T_STRING) throw std::runtime_error("dataset is not of strings");
+  if (ds.getTypeClass() != H5T_STRING) throw RuntimeFailure("dataset is not of strings");
   const H5::DataSpace space = ds.getSpace();
   const hssize_t n = space.getSimpleExtentNpoints();
   std::vector<std::string> out;
@@ -93,7 +95,7 @@ std::vector<std::string> read_strings(const H5::DataSet& ds) {
 std::vector<hsize_t> extent(const H5::DataSet& ds, int rank) {
   const H5::DataSpace space = ds.getSpace();
   if (space.getSimpleExtentNdims() != rank) {
-    throw std::runtime_error("dataset '" + ds.getObjName() + "' does not have rank " +
+    throw RuntimeFailure("dataset '" + ds.getObjName() + "' does not have rank " +
                              std::to_string(rank));
   }
   std::vector<hsize_t> dims(static_cast<size_t>(rank));

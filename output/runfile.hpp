@@ -3,10 +3,12 @@
 // it knows nothing of the model's internals. Schema: output/SCHEMA.md.
 #pragma once
 #include <cstdint>
-#include <stdexcept>
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "core/errors.hpp"
 
 namespace smug::out {
 
@@ -23,8 +25,8 @@ struct Series {
 
 // One row per parameter of the resolved scenario.
 struct ParamRecord {
-  std::string name;    // "section.key"
-  std::string value;   // as resolved (schedules in their canonical text form)
+  std::string name;   // "section.key"
+  std::string value;  // as resolved (schedules in their canonical text form)
   std::string units;
   std::string origin;  // "file:line" or "default"
 };
@@ -63,7 +65,7 @@ struct RunData {
 };
 
 // Writes atomically: a temporary file in the target's folder, flushed and closed, then renamed
-// onto path; the root attribute `complete` = 1 is written last. Throws std::runtime_error on
+// onto path; the root attribute `complete` = 1 is written last. Throws RuntimeFailure on
 // failure and leaves nothing at path.
 void write_run_file(const std::string& path, const RunData& data);
 
@@ -71,9 +73,11 @@ void write_run_file(const std::string& path, const RunData& data);
 // truncated, corrupt, incomplete (no `complete` attribute) or foreign file.
 RunData read_run_file(const std::string& path);
 
-class RunFileError : public std::runtime_error {
+// A run or calibration file that cannot be used as asked (missing, corrupt, foreign, from
+// another run): bad input, exit code 2.
+class RunFileError : public Error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit RunFileError(const std::string& message) : Error(ErrorKind::kInput, message) {}
 };
 
 // Library versions for provenance ("1.10.8").

@@ -14,6 +14,7 @@
 #include <stdexcept>
 
 #include "core/date.hpp"
+#include "core/errors.hpp"
 #include "output/h5util.hpp"
 #include "output/runfile.hpp"
 
@@ -51,7 +52,7 @@ bool valid_variable_name(const std::string& s) {
 
 // Everything that can be wrong with the input is caught here, before a file is created.
 void validate(const RunData& d) {
-  auto fail = [](const std::string& why) { throw std::runtime_error(why); };
+  auto fail = [](const std::string& why) { throw RuntimeFailure(why); };
   if (!parse_date(d.start_date)) fail("start_date '" + d.start_date + "' is not YYYY-MM-DD");
   if (d.ndays < 1) fail("ndays must be at least 1");
   const size_t nrep = d.seeds.size();
@@ -268,17 +269,17 @@ void write_run_file(const std::string& path, const RunData& data) {
   try {
     validate(data);
   } catch (const std::runtime_error& e) {
-    throw std::runtime_error("cannot write run file '" + path + "': " + e.what());
+    throw RuntimeFailure("cannot write run file '" + path + "': " + e.what());
   }
   const std::string dir = std::filesystem::path(path).parent_path().string();
   std::error_code ec;
   if (!dir.empty() && !std::filesystem::is_directory(dir, ec)) {
-    throw std::runtime_error("cannot write run file '" + path + "': folder '" + dir +
+    throw RuntimeFailure("cannot write run file '" + path + "': folder '" + dir +
                              "' does not exist");
   }
   // HDF5's own report of a refused create would only say "H5Fcreate failed".
   if (::access(dir.empty() ? "." : dir.c_str(), W_OK) != 0) {
-    throw std::runtime_error("cannot write run file '" + path +
+    throw RuntimeFailure("cannot write run file '" + path +
                              "': cannot create files in its folder: " + std::strerror(errno));
   }
   h5::write_atomically(path, "run file", [&](const std::string& tmp) { write_contents(tmp, data); });

@@ -1,16 +1,37 @@
-// Typed exceptions. The command maps them to exit codes: InputError and UsageError -> 2,
-// anything else -> 1. Each carries enough to print one clear line.
+// One root for smugsim's errors, and one exit-code contract for every command: an Error carries
+// its kind, and the kind decides the exit code (usage and input errors 2, runtime failures 1) and
+// how the command prints it. Each error carries enough to print one clear line; input errors name
+// the file, line and key where known.
 #pragma once
 #include <stdexcept>
 #include <string>
 
 namespace smug {
 
+enum class ErrorKind {
+  kUsage,    // bad command line: unknown option, missing argument (exit 2)
+  kInput,    // bad scenario, data or run file (exit 2)
+  kRuntime,  // a failure while running: I/O, resources, a broken invariant (exit 1)
+};
+
+// The process exit code of an error of this kind.
+int exit_code(ErrorKind kind);
+
+class Error : public std::runtime_error {
+ public:
+  Error(ErrorKind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+  ErrorKind kind() const { return kind_; }
+  int exit_code() const { return smug::exit_code(kind_); }
+
+ private:
+  ErrorKind kind_;
+};
+
 // Bad input in a scenario, data or run file. Names the file, line and key where known.
-class InputError : public std::runtime_error {
+class InputError : public Error {
  public:
   InputError(std::string file, int line, std::string key, const std::string& message)
-      : std::runtime_error(compose(file, line, key, message)),
+      : Error(ErrorKind::kInput, compose(file, line, key, message)),
         file_(std::move(file)),
         line_(line),
         key_(std::move(key)) {}
@@ -29,15 +50,15 @@ class InputError : public std::runtime_error {
 };
 
 // Bad command-line usage (unknown option, missing argument).
-class UsageError : public std::runtime_error {
+class UsageError : public Error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit UsageError(const std::string& message) : Error(ErrorKind::kUsage, message) {}
 };
 
-// A failure while running (I/O, internal invariant).
-class RuntimeFailure : public std::runtime_error {
+// A failure while running (I/O, resources, internal invariant).
+class RuntimeFailure : public Error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit RuntimeFailure(const std::string& message) : Error(ErrorKind::kRuntime, message) {}
 };
 
 }  // namespace smug

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "core/check.hpp"
+
 namespace smug {
 
 enum SeriesId : int {
@@ -71,9 +73,17 @@ const std::array<SeriesInfo, kNumMeasureSeries>& measure_series_info();
 class Recorder {
  public:
   Recorder(int ndays, size_t nmeasures);
-  void add(SeriesId s, int day, double v) { data_[s][static_cast<size_t>(day)] += v; }
-  void set(SeriesId s, int day, double v) { data_[s][static_cast<size_t>(day)] = v; }
+  void add(SeriesId s, int day, double v) {
+    SMUG_CHECK(in_horizon(day), "series day outside the run");
+    data_[s][static_cast<size_t>(day)] += v;
+  }
+  void set(SeriesId s, int day, double v) {
+    SMUG_CHECK(in_horizon(day), "series day outside the run");
+    data_[s][static_cast<size_t>(day)] = v;
+  }
   void add_measure(size_t m, MeasureSeriesId s, int day, double v) {
+    SMUG_CHECK(m < measure_.size(), "a measure index past the model's measures");
+    SMUG_CHECK(in_horizon(day), "series day outside the run");
     measure_[m][s][static_cast<size_t>(day)] += v;
   }
   const std::vector<double>& series(SeriesId s) const { return data_[s]; }
@@ -85,6 +95,7 @@ class Recorder {
   void finish(double scale);
 
  private:
+  bool in_horizon(int day) const { return day >= 0 && static_cast<size_t>(day) < data_[0].size(); }
   std::array<std::vector<double>, kNumSeries> data_;
   std::vector<std::array<std::vector<double>, kNumMeasureSeries>> measure_;
 };

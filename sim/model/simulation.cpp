@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 
+#include "core/check.hpp"
 #include "model/crossing.hpp"
 #include "model/decision.hpp"
 #include "model/journey.hpp"
@@ -52,7 +53,17 @@ void weekly(World& w) {
     for (uint32_t id : w.orgs.all()[o].queue) w.trips[id].org = static_cast<int16_t>(o);
 }
 
+// Counts that can never be negative: a broken book-keeping shows here, on the day it breaks.
+void check_levels(const World& w) {
+  SMUG_CHECK(w.uk.pending_count >= 0, "negative pending claims");
+  SMUG_CHECK(w.uk.in_uk >= 0, "negative people in the UK");
+  SMUG_CHECK(w.orgs.members_total() >= 0, "negative organisation members");
+  SMUG_CHECK(w.coast.other_waiting >= 0, "negative other nationalities waiting");
+  SMUG_CHECK(w.legal_visas >= 0, "negative legal visas");
+}
+
 void record_levels(World& w) {
+  check_levels(w);
   double waiting = 0;
   for (const auto& o : w.orgs.all()) waiting += static_cast<double>(o.queue.size());
   w.rec.set(kWaitingFrance, w.day, waiting);

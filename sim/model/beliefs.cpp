@@ -7,10 +7,7 @@
 
 namespace smug {
 
-namespace {
-
-// Every parameter of BeliefParams, with the field it fills.
-const Declare<BeliefParams>& belief_table() {
+const Declare<BeliefParams>& BeliefParams::table() {
   static const Declare<BeliefParams> d =
       Declare<BeliefParams>("beliefs",
                             "Perceptions of the journey and of life in the UK, and their decay")
@@ -41,16 +38,6 @@ const Declare<BeliefParams>& belief_table() {
                 "view",
                 "prior");
   return d;
-}
-
-}  // namespace
-
-void BeliefParams::declare(ParamRegistry& reg) {
-  belief_table().declare(reg);
-}
-
-BeliefParams BeliefParams::from(const Scenario& s) {
-  return belief_table().bind(s);
 }
 
 Beliefs::Beliefs(const BeliefParams& p, uint32_t n) : p_(p), decay_(kDecayTable), personal_(n) {

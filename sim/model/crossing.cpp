@@ -12,10 +12,7 @@
 
 namespace smug {
 
-namespace {
-
-// Every parameter of CrossingParams, with the field it fills.
-const Declare<CrossingParams>& crossing_table() {
+const Declare<CrossingParams>& CrossingParams::table() {
   static const Declare<CrossingParams> d =
       Declare<CrossingParams>("crossing",
                               "Launches from northern France, French prevention and deaths")
@@ -44,20 +41,7 @@ const Declare<CrossingParams>& crossing_table() {
   return d;
 }
 
-}  // namespace
-
-void CrossingParams::declare(ParamRegistry& reg) {
-  crossing_table().declare(reg);
-}
-
-CrossingParams CrossingParams::from(const Scenario& s) {
-  return crossing_table().bind(s);
-}
-
-namespace {
-
-// Every parameter of OtherNationalitiesParams, with the field it fills.
-const Declare<OtherNationalitiesParams>& other_table() {
+const Declare<OtherNationalitiesParams>& OtherNationalitiesParams::table() {
   static const Declare<OtherNationalitiesParams> d =
       Declare<OtherNationalitiesParams>(
           "other_nationalities",
@@ -76,16 +60,6 @@ const Declare<OtherNationalitiesParams>& other_table() {
                 "Monthly all-nationality series (relative to the scenario file that sets it)",
                 "HO-DAILY");
   return d;
-}
-
-}  // namespace
-
-void OtherNationalitiesParams::declare(ParamRegistry& reg) {
-  other_table().declare(reg);
-}
-
-OtherNationalitiesParams OtherNationalitiesParams::from(const Scenario& s) {
-  return other_table().bind(s);
 }
 
 void other_nationalities_arrive(World& w) {

@@ -11,10 +11,7 @@
 
 namespace smug {
 
-namespace {
-
-// Every parameter of DecisionParams, with the field it fills.
-const Declare<DecisionParams>& decision_table() {
+const Declare<DecisionParams>& DecisionParams::table() {
   static const Declare<DecisionParams> d =
       Declare<DecisionParams>(
           "decision", "Whether and how a person leaves: expected gain against costs and home")
@@ -66,16 +63,6 @@ const Declare<DecisionParams>& decision_table() {
           .real("air_shift", &DecisionParams::air_shift, "log-odds", "-1.5", -20, 10,
                 "Preference for the air route", "prior");
   return d;
-}
-
-}  // namespace
-
-void DecisionParams::declare(ParamRegistry& reg) {
-  decision_table().declare(reg);
-}
-
-DecisionParams DecisionParams::from(const Scenario& s) {
-  return decision_table().bind(s);
 }
 
 namespace {

@@ -6,10 +6,7 @@
 
 namespace smug {
 
-namespace {
-
-// Every parameter of JourneyParams, with the field it fills.
-const Declare<JourneyParams>& journey_table() {
+const Declare<JourneyParams>& JourneyParams::table() {
   static const Declare<JourneyParams> d =
       Declare<JourneyParams>("journey", "Leaving Albania and travelling to northern France")
           .real("exit_airport", &JourneyParams::exit_share, kExitAirport, "share", "0.3", 0, 1,
@@ -25,16 +22,6 @@ const Declare<JourneyParams>& journey_table() {
           .real("travel_days_air", &JourneyParams::travel_days_air, "days", "2", 1, 60,
                 "Days by air and road to northern France", "prior");
   return d;
-}
-
-}  // namespace
-
-void JourneyParams::declare(ParamRegistry& reg) {
-  journey_table().declare(reg);
-}
-
-JourneyParams JourneyParams::from(const Scenario& s) {
-  return journey_table().bind(s);
 }
 
 namespace {

@@ -5,10 +5,7 @@
 
 namespace smug {
 
-namespace {
-
-// Every parameter of RunParams, with the field it fills.
-const Declare<RunParams>& run_table() {
+const Declare<RunParams>& RunParams::table() {
   static const Declare<RunParams> d =
       Declare<RunParams>("run", "How a run is set up; the command line overrides each")
           .date("start", &RunParams::start, "2020-01-01", "First simulated day (YYYY-MM-DD)",
@@ -24,14 +21,8 @@ const Declare<RunParams>& run_table() {
   return d;
 }
 
-}  // namespace
-
-void RunParams::declare(ParamRegistry& reg) {
-  run_table().declare(reg);
-}
-
 RunParams RunParams::from(const Scenario& s) {
-  RunParams r = run_table().bind(s);
+  RunParams r = table().bind(s);
   if (r.end < r.start) {
     const auto& v = s.value("run.end");
     throw InputError(v.origin.file, v.origin.line, "run.end", "end is before start");

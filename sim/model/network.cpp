@@ -6,10 +6,7 @@
 
 namespace smug {
 
-namespace {
-
-// Every parameter of NetworkParams, with the field it fills.
-const Declare<NetworkParams>& network_table() {
+const Declare<NetworkParams>& NetworkParams::table() {
   static const Declare<NetworkParams> d =
       Declare<NetworkParams>("network", "Social ties along which news travels")
           .integer("ties_village", &NetworkParams::ties_village, "ties", "12", 0, 200,
@@ -17,16 +14,6 @@ const Declare<NetworkParams>& network_table() {
           .integer("ties_county", &NetworkParams::ties_county, "ties", "6", 0, 200,
                    "Ties each person has elsewhere in the county (friends, social media)", "prior");
   return d;
-}
-
-}  // namespace
-
-void NetworkParams::declare(ParamRegistry& reg) {
-  network_table().declare(reg);
-}
-
-NetworkParams NetworkParams::from(const Scenario& s) {
-  return network_table().bind(s);
 }
 
 void Network::ties(const Population& pop, uint32_t i, std::vector<uint32_t>& out) const {

@@ -13,11 +13,7 @@ const char* kNames[kNumNewsTypes] = {"crossed",  "working", "stopped",
                                      "returned", "drowned", "debt"};
 }
 
-namespace {
-
-// Every parameter of the news, with the field it fills: a chance of hearing and a weight for each
-// kind of news, keyed by its name.
-const Declare<NewsParams>& news_table() {
+const Declare<NewsParams>& NewsParams::table() {
   static const Declare<NewsParams> d = [] {
     Declare<NewsParams> t("news",
                           "News of what happened to people one knows, and how it moves beliefs");
@@ -43,16 +39,6 @@ const Declare<NewsParams>& news_table() {
     return t;
   }();
   return d;
-}
-
-}  // namespace
-
-void NewsParams::declare(ParamRegistry& reg) {
-  news_table().declare(reg);
-}
-
-NewsParams NewsParams::from(const Scenario& s) {
-  return news_table().bind(s);
 }
 
 void tell(World& w, uint32_t i, NewsType type) {

@@ -10,10 +10,7 @@
 
 namespace smug {
 
-namespace {
-
-// Every parameter of the organisations, with the field it fills.
-const Declare<OrgParams>& org_table() {
+const Declare<OrgParams>& OrgParams::table() {
   static const Declare<OrgParams> d =
       Declare<OrgParams>(
           "organisations",
@@ -103,16 +100,6 @@ const Declare<OrgParams>& org_table() {
                    "Most members one organisation can manage (beyond it, new organisations enter)",
                    "prior: PRESS-NETWORKS (groups of tens of members)");
   return d;
-}
-
-}  // namespace
-
-void OrgParams::declare(ParamRegistry& reg) {
-  org_table().declare(reg);
-}
-
-OrgParams OrgParams::from(const Scenario& s) {
-  return org_table().bind(s);
 }
 
 int Organisation::total_members() const {

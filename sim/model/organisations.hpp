@@ -15,10 +15,11 @@
 #include "core/rng.hpp"
 #include "model/levers.hpp"
 #include "model/population.hpp"
+#include "params/declare.hpp"
 
 namespace smug {
 
-struct OrgParams {
+struct OrgParams : ParamsOf<OrgParams> {
   int initial_orgs;
   std::array<double, kNumRoles> initial_members;
   double price_initial_gbp, price_floor_gbp, price_cap_gbp;
@@ -38,8 +39,7 @@ struct OrgParams {
   double entry_base_weekly, entry_per_revenue;  // entry hazard: base + per GBP 100k weekly revenue
   int max_orgs;
   int max_members;
-  static void declare(ParamRegistry& reg);
-  static OrgParams from(const Scenario& s);
+  static const Declare<OrgParams>& table();  // every parameter, with the field it fills
 };
 
 struct Organisation {

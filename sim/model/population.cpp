@@ -33,10 +33,7 @@ int county_index(const std::string& name) {
   return -1;
 }
 
-namespace {
-
-// Every parameter of PopulationParams, with the field it fills.
-const Declare<PopulationParams>& population_table() {
+const Declare<PopulationParams>& PopulationParams::table() {
   static const Declare<PopulationParams> d =
       Declare<PopulationParams>(
           "population",
@@ -78,16 +75,6 @@ const Declare<PopulationParams>& population_table() {
           .integer("village_size", &PopulationParams::village_size, "people", "400", 20, 100000,
                    "People at risk per village: the unit of close ties", "prior");
   return d;
-}
-
-}  // namespace
-
-void PopulationParams::declare(ParamRegistry& reg) {
-  population_table().declare(reg);
-}
-
-PopulationParams PopulationParams::from(const Scenario& s) {
-  return population_table().bind(s);
 }
 
 uint32_t Population::village_begin(uint32_t i) const {

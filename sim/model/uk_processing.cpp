@@ -10,10 +10,7 @@
 
 namespace smug {
 
-namespace {
-
-// Every parameter of UkParams, with the field it fills.
-const Declare<UkParams>& uk_table() {
+const Declare<UkParams>& UkParams::table() {
   static const Declare<UkParams> d =
       Declare<UkParams>("uk_processing", "Claims, decisions, withdrawals and returns in the UK")
           .real("claim_share", &UkParams::claim_share, "share", "0.9", 0, 1,
@@ -54,16 +51,6 @@ const Declare<UkParams>& uk_table() {
           .real("news_interval_days", &UkParams::news_interval_days, "days", "90", 1, 3650,
                 "Days between pieces of news a person in the UK sends home", "prior");
   return d;
-}
-
-}  // namespace
-
-void UkParams::declare(ParamRegistry& reg) {
-  uk_table().declare(reg);
-}
-
-UkParams UkParams::from(const Scenario& s) {
-  return uk_table().bind(s);
 }
 
 namespace {

@@ -9,10 +9,7 @@
 
 namespace smug {
 
-namespace {
-
-// Every parameter of StockParams, with the field it fills.
-const Declare<StockParams>& stock_table() {
+const Declare<StockParams>& StockParams::table() {
   static const Declare<StockParams> d =
       Declare<StockParams>("uk_stock", "Albanians in the UK who came by other routes or overstayed")
           .real("initial", &StockParams::initial, "people", "60000", 0, 1e6,
@@ -28,16 +25,6 @@ const Declare<StockParams>& stock_table() {
           .real("voluntary_per_year", &StockParams::voluntary_per_year, "per person per year",
                 "0.006", 0, 1, "Voluntary return rate of the stock", "prior: HO-RET 2020");
   return d;
-}
-
-}  // namespace
-
-void StockParams::declare(ParamRegistry& reg) {
-  stock_table().declare(reg);
-}
-
-StockParams StockParams::from(const Scenario& s) {
-  return stock_table().bind(s);
 }
 
 void stock_day(World& w) {

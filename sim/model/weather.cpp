@@ -6,10 +6,7 @@
 
 namespace smug {
 
-namespace {
-
-// Every parameter of WeatherParams, with the field it fills.
-const Declare<WeatherParams>& weather_table() {
+const Declare<WeatherParams>& WeatherParams::table() {
   static const Declare<WeatherParams> d =
       Declare<WeatherParams>("weather", "Days on which the Channel can be crossed by small boat")
           .real("viable_summer", &WeatherParams::viable_summer, "probability", "0.6", 0, 1,
@@ -17,16 +14,6 @@ const Declare<WeatherParams>& weather_table() {
           .real("viable_winter", &WeatherParams::viable_winter, "probability", "0.2", 0, 1,
                 "Chance a mid-January day is viable for crossings", "prior: HO-DAILY seasonality");
   return d;
-}
-
-}  // namespace
-
-void WeatherParams::declare(ParamRegistry& reg) {
-  weather_table().declare(reg);
-}
-
-WeatherParams WeatherParams::from(const Scenario& s) {
-  return weather_table().bind(s);
 }
 
 double viable_probability(const WeatherParams& p, Date d) {

@@ -236,4 +236,12 @@ class Declare {
   std::vector<Entry> entries_;
 };
 
+// The declare() and from() of a params struct T whose table is T::table(): T derives from
+// ParamsOf<T>, so that its file holds only the table.
+template <class T>
+struct ParamsOf {
+  static void declare(ParamRegistry& reg) { T::table().declare(reg); }
+  static T from(const Scenario& s) { return T::table().bind(s); }
+};
+
 }  // namespace smug

@@ -20,13 +20,6 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-std::string trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return "";
-  const auto last = s.find_last_not_of(" \t");
-  return std::string(s.substr(first, last - first + 1));
-}
-
 std::optional<double> parse_number(const std::string& text) {
   if (text.empty()) return std::nullopt;
   errno = 0;
@@ -64,153 +57,72 @@ std::vector<double> window_values(const RunData& run, const Series& series, Date
 
 }  // namespace
 
-std::vector<CsvRecord> parse_csv(std::string_view text) {
-  std::vector<CsvRecord> records;
-  const size_t n = text.size();
-  size_t i = 0;
-  int line = 1;
-  auto at_line_end = [&](size_t k) {
-    return k >= n || text[k] == '\n' || (text[k] == '\r' && (k + 1 >= n || text[k + 1] == '\n'));
-  };
-  auto skip_line_end = [&]() {  // at a line end: step past it
-    if (i < n && text[i] == '\r') ++i;
-    if (i < n && text[i] == '\n') ++i;
-    ++line;
-  };
-  while (i < n) {
-    CsvRecord rec;
-    rec.line = line;
-    if (text[i] == '#') {
-      while (!at_line_end(i)) ++i;
-      skip_line_end();
-      continue;
-    }
-    bool any_quoted = false;
-    while (true) {
-      std::string field;
-      if (i < n && text[i] == '"') {
-        any_quoted = true;
-        ++i;
-        while (true) {
-          if (i >= n) {
-            throw std::invalid_argument("line " + std::to_string(rec.line) +
-                                        ": a quoted field is never closed");
-          }
-          if (text[i] == '"') {
-            if (i + 1 < n && text[i + 1] == '"') {
-              field += '"';
-              i += 2;
-              continue;
-            }
-            ++i;
-            break;
-          }
-          if (text[i] == '\n') ++line;
-          field += text[i++];
-        }
-        if (i < n && text[i] != ',' && !at_line_end(i)) {
-          throw std::invalid_argument("line " + std::to_string(line) +
-                                      ": text after the closing quote of a field");
-        }
-      } else {
-        while (i < n && text[i] != ',' && !at_line_end(i)) field += text[i++];
-      }
-      rec.fields.push_back(std::move(field));
-      if (i < n && text[i] == ',') {
-        ++i;
-        continue;
-      }
-      skip_line_end();
-      break;
-    }
-    const bool blank = rec.fields.size() == 1 && !any_quoted && trim(rec.fields[0]).empty();
-    if (!blank) records.push_back(std::move(rec));
+namespace {
+
+// The metric column: a series name, or yoy:NAME for the ratio to the same window a year earlier.
+void parse_metric(const CsvTable& t, const CsvRecord& rec, Target& out) {
+  out.metric = t.get(rec, "metric");
+  std::string_view name = out.metric;
+  if (name.substr(0, 4) == "yoy:") {
+    out.yoy = true;
+    name.remove_prefix(4);
   }
-  return records;
+  if (!is_series_name(name)) {
+    throw InputError(t.file(), rec.line, "metric",
+                     "'" + out.metric + "' is not a series name or yoy:NAME");
+  }
+  out.series = std::string(name);
 }
 
-std::vector<Target> parse_targets(std::string_view text, const std::string& file_name) {
-  std::vector<CsvRecord> records;
-  try {
-    records = parse_csv(text);
-  } catch (const std::invalid_argument& e) {
-    throw InputError(file_name + ": " + e.what());
+void parse_window(const CsvTable& t, const CsvRecord& rec, Target& out) {
+  for (const char* col : {"window_start", "window_end"}) {
+    const std::string v = t.get(rec, col);
+    const auto d = parse_date(v);
+    if (!d) throw InputError(t.file(), rec.line, col, "'" + v + "' is not a date (YYYY-MM-DD)");
+    (std::string_view(col) == "window_start" ? out.window_start : out.window_end) = *d;
   }
-  if (records.empty()) throw InputError(file_name, 0, "", "no header and no targets");
-  const CsvRecord& header = records[0];
-  std::map<std::string, size_t> column;
-  for (size_t c = 0; c < header.fields.size(); ++c) {
-    const std::string name = trim(header.fields[c]);
-    if (!column.emplace(name, c).second) {
-      throw InputError(file_name, header.line, name, "column named twice in the header");
-    }
-  }
-  for (const char* required :
-       {"id", "metric", "window_start", "window_end", "observed", "lower", "upper"}) {
-    if (!column.count(required)) {
-      throw InputError(file_name, header.line, required,
-                       "missing column; the header must name id,metric,window_start,window_end,"
-                       "observed,lower,upper[,source][,note]");
-    }
-  }
+  if (out.window_end < out.window_start)
+    throw InputError(t.file(), rec.line, "window_end", "the window ends before it starts");
+}
 
+void parse_band(const CsvTable& t, const CsvRecord& rec, Target& out) {
+  for (const char* col : {"lower", "upper", "observed"}) {
+    const std::string v = t.get(rec, col);
+    if (v.empty() && std::string_view(col) == "observed") continue;
+    const auto x = parse_number(v);
+    if (!x) throw InputError(t.file(), rec.line, col, "'" + v + "' is not a number");
+    if (std::string_view(col) == "lower") out.lower = *x;
+    if (std::string_view(col) == "upper") out.upper = *x;
+    if (std::string_view(col) == "observed") out.observed = *x;
+  }
+  if (out.lower > out.upper) throw InputError(t.file(), rec.line, "lower", "lower is above upper");
+}
+
+Target parse_target(const CsvTable& t, const CsvRecord& rec, std::set<std::string>& ids) {
+  Target out;
+  out.line = rec.line;
+  out.id = t.get(rec, "id");
+  if (out.id.empty()) throw InputError(t.file(), rec.line, "id", "empty target id");
+  if (!ids.insert(out.id).second)
+    throw InputError(t.file(), rec.line, "id", "target id '" + out.id + "' is used twice");
+  parse_metric(t, rec, out);
+  parse_window(t, rec, out);
+  parse_band(t, rec, out);
+  out.source = t.get(rec, "source");
+  out.note = t.get(rec, "note");
+  return out;
+}
+
+}  // namespace
+
+std::vector<Target> parse_targets(std::string_view text, const std::string& file_name) {
+  const CsvTable table(text, file_name);
+  table.require({"id", "metric", "window_start", "window_end", "observed", "lower", "upper"},
+                "the header must name id,metric,window_start,window_end,observed,lower,upper"
+                "[,source][,note]");
   std::vector<Target> targets;
   std::set<std::string> ids;
-  for (size_t k = 1; k < records.size(); ++k) {
-    const CsvRecord& rec = records[k];
-    if (rec.fields.size() != header.fields.size()) {
-      throw InputError(file_name, rec.line, "",
-                       "expected " + std::to_string(header.fields.size()) + " fields, found " +
-                           std::to_string(rec.fields.size()) +
-                           " (quote a field that holds a comma)");
-    }
-    auto get = [&](const char* name) -> std::string {
-      const auto it = column.find(name);
-      return it == column.end() ? std::string() : trim(rec.fields[it->second]);
-    };
-    Target t;
-    t.line = rec.line;
-    t.id = get("id");
-    if (t.id.empty()) throw InputError(file_name, rec.line, "id", "empty target id");
-    if (!ids.insert(t.id).second) {
-      throw InputError(file_name, rec.line, "id", "target id '" + t.id + "' is used twice");
-    }
-    t.metric = get("metric");
-    std::string_view name = t.metric;
-    if (name.substr(0, 4) == "yoy:") {
-      t.yoy = true;
-      name.remove_prefix(4);
-    }
-    if (!is_series_name(name)) {
-      throw InputError(file_name, rec.line, "metric",
-                       "'" + t.metric + "' is not a series name or yoy:NAME");
-    }
-    t.series = std::string(name);
-    for (const char* col : {"window_start", "window_end"}) {
-      const std::string v = get(col);
-      const auto d = parse_date(v);
-      if (!d) throw InputError(file_name, rec.line, col, "'" + v + "' is not a date (YYYY-MM-DD)");
-      (std::string_view(col) == "window_start" ? t.window_start : t.window_end) = *d;
-    }
-    if (t.window_end < t.window_start) {
-      throw InputError(file_name, rec.line, "window_end", "the window ends before it starts");
-    }
-    for (const char* col : {"lower", "upper", "observed"}) {
-      const std::string v = get(col);
-      if (v.empty() && std::string_view(col) == "observed") continue;
-      const auto x = parse_number(v);
-      if (!x) throw InputError(file_name, rec.line, col, "'" + v + "' is not a number");
-      if (std::string_view(col) == "lower") t.lower = *x;
-      if (std::string_view(col) == "upper") t.upper = *x;
-      if (std::string_view(col) == "observed") t.observed = *x;
-    }
-    if (t.lower > t.upper) {
-      throw InputError(file_name, rec.line, "lower", "lower is above upper");
-    }
-    t.source = get("source");
-    t.note = get("note");
-    targets.push_back(std::move(t));
-  }
+  for (const CsvRecord& rec : table.rows()) targets.push_back(parse_target(table, rec, ids));
   if (targets.empty()) throw InputError(file_name, 0, "", "no targets after the header");
   return targets;
 }

@@ -30,20 +30,15 @@
 #include <string_view>
 #include <vector>
 
+#include "core/csv.hpp"
 #include "core/date.hpp"
 #include "output/runfile.hpp"
 
 namespace smug::out {
 
-// The records of a CSV text, each a list of fields (quotes removed, "" unescaped), with the line
-// its record starts on (1-based). Comment records ('#' as the first character of a record) and
-// blank lines are dropped. Throws std::invalid_argument naming the line for a quote that is never
-// closed or text after a closing quote.
-struct CsvRecord {
-  int line = 0;
-  std::vector<std::string> fields;
-};
-std::vector<CsvRecord> parse_csv(std::string_view text);
+// The targets file is read with the one CSV reader, core/csv.hpp.
+using smug::CsvRecord;
+using smug::parse_csv;
 
 struct Target {
   std::string id;

@@ -61,6 +61,8 @@ std::string format_date(Date d) {
   return buf;
 }
 
-int quarter_of(Date d) { return (to_ymd(d).month - 1) / 3 + 1; }
+int quarter_of(Date d) {
+  return (to_ymd(d).month - 1) / 3 + 1;
+}
 
 }  // namespace smug

@@ -11,8 +11,10 @@
 namespace smug {
 
 namespace huge_pages {
-// Memory of at least `bytes`, aligned to 2 MiB when it is large enough to gain from huge pages.
-void* allocate(std::size_t bytes);
+// Memory of at least `bytes`, aligned to 2 MiB when it is large enough to gain from huge pages, and
+// otherwise to a cache line (64 bytes) or to `alignment` if that is larger: small arrays (the
+// model's tests, small --scale runs) must honour over-aligned records as large ones do.
+void* allocate(std::size_t bytes, std::size_t alignment);
 void deallocate(void* p) noexcept;
 }  // namespace huge_pages
 
@@ -22,7 +24,9 @@ struct HugePageAllocator {
   HugePageAllocator() = default;
   template <class U>
   HugePageAllocator(const HugePageAllocator<U>&) noexcept {}
-  T* allocate(std::size_t n) { return static_cast<T*>(huge_pages::allocate(n * sizeof(T))); }
+  T* allocate(std::size_t n) {
+    return static_cast<T*>(huge_pages::allocate(n * sizeof(T), alignof(T)));
+  }
   void deallocate(T* p, std::size_t) noexcept { huge_pages::deallocate(p); }
   template <class U>
   bool operator==(const HugePageAllocator<U>&) const noexcept {

@@ -6,12 +6,13 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text.hpp"
 #include "params/registry.hpp"
 #include "params/scenario.hpp"
 
 namespace smug::detail {
 
-std::string trim(std::string_view s);
+using smug::trim;  // core/text.hpp: the one trim
 
 // Integral values print without a decimal point; others in the shortest form that reads back
 // exactly, so the canonical text round-trips.

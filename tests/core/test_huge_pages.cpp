@@ -1,5 +1,6 @@
 // The per-person arrays' allocator: large arrays start on a 2 MiB boundary (so huge pages can back
-// them), small ones come from malloc, and a vector using it behaves as std::vector does.
+// them), small ones start on a cache line (or their type's alignment if larger), and a vector
+// using it behaves as std::vector does.
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -23,4 +24,20 @@ TEST(HugePages, VectorKeepsItsContentsThroughGrowth) {
   EXPECT_EQ(std::accumulate(a.begin(), a.end(), 0u), 45u);
   PersonArray<uint32_t> empty(0);
   EXPECT_TRUE(empty.empty());
+}
+
+// Found by UBSan: small arrays came from malloc (16-byte aligned) even for a 32-byte aligned type.
+TEST(HugePages, SmallArraysHonourAlignment) {
+  struct alignas(32) Record {
+    double v[4];
+  };
+  struct alignas(128) Wide {
+    char c[128];
+  };
+  for (size_t n : {1u, 3u, 17u, 1000u}) {
+    PersonArray<Record> a(n);
+    EXPECT_EQ(reinterpret_cast<std::uintptr_t>(a.data()) % 64, 0u) << n;
+    PersonArray<Wide> w(n);
+    EXPECT_EQ(reinterpret_cast<std::uintptr_t>(w.data()) % 128, 0u) << n;
+  }
 }

@@ -9,8 +9,8 @@
 namespace smug {
 
 namespace {
-const char* kNames[kNumNewsTypes] = {"crossed",  "working", "stopped",
-                                     "returned", "drowned", "debt"};
+const char* const kNames[kNumNewsTypes] = {"crossed",  "working", "stopped",
+                                           "returned", "drowned", "debt"};
 }
 
 const Declare<NewsParams>& NewsParams::table() {

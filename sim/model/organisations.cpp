@@ -10,6 +10,8 @@
 
 namespace smug {
 
+// A declaration table, one entry a parameter: exempt from the function-size rule.
+// NOLINTNEXTLINE(readability-function-size)
 const Declare<OrgParams>& OrgParams::table() {
   static const Declare<OrgParams> d =
       Declare<OrgParams>(

@@ -16,8 +16,6 @@
 #include <string>
 #include <vector>
 
-#include "app/inputs.hpp"
-#include "app/scenario_files.hpp"
 #include "measures/assemble.hpp"
 #include "measures/measure.hpp"
 #include "model/crossing.hpp"
@@ -29,6 +27,8 @@
 #include "model/uk_processing.hpp"
 #include "model/weather.hpp"
 #include "model/world.hpp"
+#include "runner/io/inputs.hpp"
+#include "runner/io/scenario_files.hpp"
 
 namespace smug {
 namespace {

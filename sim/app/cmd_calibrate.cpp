@@ -1,35 +1,32 @@
 // smugsim calibrate: fits the free parameters of a calibration set-up to its targets (ABC).
 #include <boost/program_options.hpp>
 #include <cmath>
-#include <csignal>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <thread>
+#include <sstream>
 
-#include "app/calibration_driver.hpp"
 #include "app/commands.hpp"
-#include "app/distributed.hpp"
-#include "app/distributed_calibration.hpp"
-#include "app/inputs.hpp"
+#include "app/options.hpp"
 #include "app/progress.hpp"
-#include "app/run_record.hpp"
-#include "app/scenario_files.hpp"
+#include "calibration/calibration_driver.hpp"
+#include "calibration/distributed_calibration.hpp"
+#include "core/durable_write.hpp"
 #include "core/errors.hpp"
 #include "measures/assemble.hpp"
 #include "output/calibfile.hpp"
+#include "runner/distributed.hpp"
+#include "runner/executor.hpp"
+#include "runner/interrupt.hpp"
+#include "runner/io/inputs.hpp"
+#include "runner/io/scenario_files.hpp"
+#include "runner/run_record.hpp"
 
 namespace po = boost::program_options;
 
 namespace smug {
 
 namespace {
-
-std::atomic<bool> g_stop{false};
-extern "C" void on_calibrate_signal(int) {
-  g_stop.store(true);
-}
 
 std::string relative_to(const std::string& file, const std::string& path) {
   if (std::filesystem::path(path).is_absolute()) return path;
@@ -59,17 +56,12 @@ void write_calibrated_block(const std::string& path, const std::vector<Prior>& p
       block += key + " = " + buf + "\n";
     }
   }
-  const std::string out = text->substr(0, b) + block + text->substr(e);
-  const std::string tmp = path + ".tmp";
-  std::ofstream(tmp) << out;
-  std::filesystem::rename(tmp, path);
+  write_durably(path, text->substr(0, b) + block + text->substr(e), "scenario");
 }
 
-}  // namespace
-
-int cmd_calibrate(const Args& args) {
-  po::options_description opts("options");
-  opts.add_options()("help,h", "this help")(
+po::options_description calibrate_options() {
+  po::options_description opts = command_options();
+  opts.add_options()(
       "output,o", po::value<std::string>()->default_value("calibration.h5"),
       "calibration file (every evaluation and the posterior; rewritten after each generation)")(
       "threads,t", po::value<int>(), "worker threads (default: all cores)")(
@@ -92,38 +84,25 @@ int cmd_calibrate(const Args& args) {
       "their distance on --check-screen-replicates other replicates of the check's seed")(
       "check-screen-replicates", po::value<int>()->default_value(CheckSettings{}.screen_replicates),
       "replicates per screened set")("quiet,q", "no progress bar");
-  po::options_description all;
-  all.add(opts).add_options()("setup", po::value<std::string>());
-  po::positional_options_description pos;
-  pos.add("setup", 1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-  po::notify(vm);
-  if (vm.count("help")) {
-    std::cout << "usage: smugsim calibrate SETUP.ini [options]\n\n"
-                 "Fits the free parameters listed in SETUP.ini to its targets by approximate\n"
-                 "Bayesian computation (adaptive population Monte Carlo, Lenormand et al. 2013).\n"
-                 "Every proposal runs the same seeds (common random numbers). Interrupt with\n"
-                 "Ctrl-C and continue with --resume: completed generations are kept.\n"
-                 "With --check N the N closest accepted sets are re-run on more replicates of\n"
-                 "seeds the ABC never saw, and --write-baseline takes the closest there: a few\n"
-                 "replicates per proposal carry their luck into the ABC's distances.\n"
-                 "With --check-screen M the N are the closest of M accepted sets on other\n"
-                 "fresh replicates (for example all of them: --check-screen PARTICLES).\n\n"
-              << opts << "\n";
-    return 0;
-  }
-  if (!vm.count("setup")) throw UsageError("calibrate: a set-up file is required (see --help)");
-  const std::string setup_path = vm["setup"].as<std::string>();
-  const auto setup_text = load_file_from_disk(setup_path);
-  if (!setup_text) throw InputError(setup_path, 0, "", "cannot read the calibration set-up");
-  CalibrationSetup setup = parse_calibration_setup(setup_path, *setup_text, model_registry());
-  if (vm.count("max-generations")) {
-    const int n = vm["max-generations"].as<int>();
-    if (n < 1) throw UsageError("calibrate: --max-generations must be at least 1");
-    setup.abc.max_generations = n;
-  }
-  // Checked before the ABC runs, not after an hour of it.
+  return opts;
+}
+
+void print_help(const po::options_description& opts) {
+  std::cout << "usage: smugsim calibrate SETUP.ini [options]\n\n"
+               "Fits the free parameters listed in SETUP.ini to its targets by approximate\n"
+               "Bayesian computation (adaptive population Monte Carlo, Lenormand et al. 2013).\n"
+               "Every proposal runs the same seeds (common random numbers). Interrupt with\n"
+               "Ctrl-C and continue with --resume: completed generations are kept.\n"
+               "With --check N the N closest accepted sets are re-run on more replicates of\n"
+               "seeds the ABC never saw, and --write-baseline takes the closest there: a few\n"
+               "replicates per proposal carry their luck into the ABC's distances.\n"
+               "With --check-screen M the N are the closest of M accepted sets on other\n"
+               "fresh replicates (for example all of them: --check-screen PARTICLES).\n\n"
+            << opts << "\n";
+}
+
+// Checked before the ABC runs, not after an hour of it.
+CheckSettings check_settings(const po::variables_map& vm, const CalibrationSetup& setup) {
   CheckSettings check;
   check.candidates = vm["check"].as<int>();
   check.replicates = vm["check-replicates"].as<int>();
@@ -137,6 +116,11 @@ int cmd_calibrate(const Args& args) {
     throw UsageError(
         "calibrate: --check-screen M needs --check N with M > N, and --check-screen-replicates at "
         "least 1");
+  return check;
+}
+
+// The base scenario at the set-up's horizon and scale, its inputs and the targets.
+CalibrationContext make_context(const std::string& setup_path, const CalibrationSetup& setup) {
   const std::string scenario_path = relative_to(setup_path, setup.scenario);
   Scenario s = load_scenario(scenario_path);
   const Origin origin{setup_path, 0};
@@ -144,27 +128,26 @@ int cmd_calibrate(const Args& args) {
   char scale[32];
   std::snprintf(scale, sizeof scale, "%.17g", setup.scale);
   s.set("run.scale", scale, origin);
-  CalibrationContext ctx{s, load_inputs(s, scenario_path),
-                         out::read_targets(relative_to(setup_path, setup.targets)), setup};
+  return CalibrationContext{s, load_inputs(s, scenario_path),
+                            out::read_targets(relative_to(setup_path, setup.targets)), setup};
+}
 
-  if (dist::is_worker()) {  // MPI: evaluate what rank 0 hands out; rank 0 runs the ABC
-    std::signal(SIGINT, on_calibrate_signal);
-    std::signal(SIGTERM, on_calibrate_signal);
-    evaluate_for_rank0(ctx, &g_stop);
-    return 0;
-  }
-
+CalibrationOptions calibration_options(const po::variables_map& vm, const std::string& setup_path,
+                                       const std::string& setup_text) {
   CalibrationOptions o;
   o.output = vm["output"].as<std::string>();
   o.resume = vm.count("resume") > 0;
-  o.threads = vm.count("threads")
-                  ? vm["threads"].as<int>()
-                  : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  o.threads = vm.count("threads") ? vm["threads"].as<int>() : default_thread_count();
   o.provenance = base_provenance();
-  o.provenance["setup_text"] = *setup_text;
+  o.provenance["setup_text"] = setup_text;
   o.provenance["setup_path"] = setup_path;
   o.provenance["started_at"] = now_iso8601();
-  const bool quiet = vm.count("quiet") > 0;
+  return o;
+}
+
+// Runs the ABC with a progress bar, stopped by SIGINT/SIGTERM; *interrupted tells.
+Abc run_with_progress(const CalibrationContext& ctx, CalibrationOptions o, bool quiet,
+                      bool* interrupted) {
   Progress bar("generation", !quiet);
   o.on_progress = [&](const Abc&, size_t d, size_t n) { bar.update(d, n); };
   o.on_generation = [&](const Abc& abc) {
@@ -173,20 +156,16 @@ int cmd_calibrate(const Args& args) {
                  abc.generation(), abc.tolerance(), 100 * abc.acceptance());
     bar = Progress("generation", true);
   };
-  o.stop = &g_stop;
-  std::signal(SIGINT, on_calibrate_signal);
-  std::signal(SIGTERM, on_calibrate_signal);
-  const Abc abc = run_calibration(ctx, o);
+  const InterruptScope interrupt;
+  o.stop = &interrupt.stop();
+  Abc abc = run_calibration(ctx, o);
   dist::finish();
-  std::signal(SIGINT, SIG_DFL);
-  std::signal(SIGTERM, SIG_DFL);
-  if (g_stop.load()) {
-    std::cerr << "smugsim: interrupted; " << abc.generation() << " complete generations are in "
-              << o.output << " (continue with --resume)\n";
-    return 1;
-  }
+  *interrupted = interrupt.interrupted();
+  return abc;
+}
 
-  // Posterior summary and the best accepted set.
+// The posterior's quantiles and the best accepted set.
+void print_posterior(const Abc& abc) {
   const auto& pop = abc.population();
   std::vector<double> w;
   for (const auto& p : pop) w.push_back(p.weight);
@@ -200,83 +179,134 @@ int cmd_calibrate(const Args& args) {
                 weighted_quantile(v, w, 0.05), weighted_quantile(v, w, 0.5),
                 weighted_quantile(v, w, 0.95), pop.front().eval.theta[j]);
   }
-  if (vm.count("posterior-csv")) {
-    std::ofstream csv(vm["posterior-csv"].as<std::string>());
-    csv.precision(17);  // full precision: runs drawing from the posterior use these values
-    for (const auto& p : abc.priors()) csv << p.name << ",";
-    csv << "weight,distance\n";
-    for (const auto& p : pop) {
-      for (double x : p.eval.theta) csv << x << ",";
-      csv << p.weight << "," << p.eval.distance << "\n";
-    }
+}
+
+void write_posterior_csv(const std::string& path, const Abc& abc) {
+  const auto& pop = abc.population();
+  std::ostringstream csv;
+  csv.precision(17);  // full precision: runs drawing from the posterior use these values
+  for (const auto& p : abc.priors()) csv << p.name << ",";
+  csv << "weight,distance\n";
+  for (const auto& p : pop) {
+    for (double x : p.eval.theta) csv << x << ",";
+    csv << p.weight << "," << p.eval.distance << "\n";
   }
-  std::vector<double> best = pop.front().eval.theta;
-  std::string chosen = "the accepted set closest to the targets";
-  if (check.candidates > 0 && !pop.empty()) {
-    Progress cbar("check", !quiet);
-    const CheckResult result =
-        check_closest(ctx, abc, check, o.threads, [&](size_t d, size_t n) { cbar.update(d, n); });
-    const auto& checked = result.checked;
-    if (!result.screened.empty())
-      std::printf(
-          "\nscreen: the %zu closest accepted sets on replicates %d-%d of seed %llu; the "
-          "%zu closest there are checked\n",
-          result.screened.size(), check.replicates, check.replicates + check.screen_replicates - 1,
-          static_cast<unsigned long long>(check.seed), checked.size());
-    size_t k = 0;
-    std::printf("\ncheck: %zu accepted sets on %d replicates of seed %llu\n%-9s %9s %9s %9s",
-                checked.size(), check.replicates, static_cast<unsigned long long>(check.seed),
-                "particle", "abc", "screen", "check");
-    for (const auto& id : ctx.targets) std::printf(" %9s", id.id.c_str());
+  write_durably(path, csv.str(), "posterior CSV");
+}
+
+// The check's table: each checked set's distances (ABC, screen, check) and summaries. Returns the
+// index among the checked of the closest on the check.
+size_t print_check(const CalibrationContext& ctx, const Abc& abc, const CheckSettings& check,
+                   const CheckResult& result) {
+  const auto& pop = abc.population();
+  const auto& checked = result.checked;
+  if (!result.screened.empty())
+    std::printf(
+        "\nscreen: the %zu closest accepted sets on replicates %d-%d of seed %llu; the "
+        "%zu closest there are checked\n",
+        result.screened.size(), check.replicates, check.replicates + check.screen_replicates - 1,
+        static_cast<unsigned long long>(check.seed), checked.size());
+  size_t k = 0;
+  std::printf("\ncheck: %zu accepted sets on %d replicates of seed %llu\n%-9s %9s %9s %9s",
+              checked.size(), check.replicates, static_cast<unsigned long long>(check.seed),
+              "particle", "abc", "screen", "check");
+  for (const auto& id : ctx.targets) std::printf(" %9s", id.id.c_str());
+  std::printf("\n");
+  for (size_t c = 0; c < checked.size(); ++c) {
+    const size_t i = result.candidates[c];
+    if (checked[c].distance < checked[k].distance) k = c;
+    std::printf("%-9zu %9.4g %9.4g %9.4g", i, pop[i].eval.distance,
+                result.screened.empty() ? std::nan("") : result.screened[i].distance,
+                checked[c].distance);
+    for (double v : checked[c].summaries) std::printf(" %9.4g", v);
     std::printf("\n");
-    for (size_t c = 0; c < checked.size(); ++c) {
-      const size_t i = result.candidates[c];
-      if (checked[c].distance < checked[k].distance) k = c;
-      std::printf("%-9zu %9.4g %9.4g %9.4g", i, pop[i].eval.distance,
-                  result.screened.empty() ? std::nan("") : result.screened[i].distance,
-                  checked[c].distance);
-      for (double v : checked[c].summaries) std::printf(" %9.4g", v);
-      std::printf("\n");
-    }
-    std::printf("written: particle %zu\n", result.candidates[k]);
-    best = checked[k].theta;
-    char buf[240];
-    if (result.screened.empty())
-      std::snprintf(buf, sizeof buf,
-                    "of the %zu accepted sets closest to the targets, the one closest on %d "
-                    "replicates of seed %llu",
-                    checked.size(), check.replicates, static_cast<unsigned long long>(check.seed));
-    else
-      std::snprintf(buf, sizeof buf,
-                    "of the %zu accepted sets closest on %d other replicates among the %zu closest "
-                    "to the targets, the one closest on %d replicates of seed %llu",
-                    checked.size(), check.screen_replicates, result.screened.size(),
-                    check.replicates, static_cast<unsigned long long>(check.seed));
-    chosen = buf;
-    out::CalibrationRecord rec = out::read_calibration_file(o.output);
-    auto keep = [](const std::vector<Evaluation>& evals, std::vector<double>& theta,
-                   std::vector<double>& summaries, std::vector<double>& distance) {
-      theta.clear();
-      summaries.clear();
-      distance.clear();
-      for (const auto& e : evals) {
-        theta.insert(theta.end(), e.theta.begin(), e.theta.end());
-        summaries.insert(summaries.end(), e.summaries.begin(), e.summaries.end());
-        distance.push_back(e.distance);
-      }
-    };
-    keep(checked, rec.check_theta, rec.check_summaries, rec.check_distance);
-    rec.check_replicates = check.replicates;
-    rec.check_seed = check.seed;
-    keep(result.screened, rec.screen_theta, rec.screen_summaries, rec.screen_distance);
-    rec.screen_replicates = result.screened.empty() ? 0 : check.screen_replicates;
-    rec.screen_first_replicate = result.screened.empty() ? 0 : check.replicates;
-    out::write_calibration_file(o.output, rec);
   }
+  std::printf("written: particle %zu\n", result.candidates[k]);
+  return k;
+}
+
+// How the written set was chosen, for the note above the calibrated block.
+std::string check_note(const CheckSettings& check, const CheckResult& result) {
+  char buf[240];
+  if (result.screened.empty())
+    std::snprintf(buf, sizeof buf,
+                  "of the %zu accepted sets closest to the targets, the one closest on %d "
+                  "replicates of seed %llu",
+                  result.checked.size(), check.replicates,
+                  static_cast<unsigned long long>(check.seed));
+  else
+    std::snprintf(buf, sizeof buf,
+                  "of the %zu accepted sets closest on %d other replicates among the %zu closest "
+                  "to the targets, the one closest on %d replicates of seed %llu",
+                  result.checked.size(), check.screen_replicates, result.screened.size(),
+                  check.replicates, static_cast<unsigned long long>(check.seed));
+  return buf;
+}
+
+struct Chosen {
+  std::vector<double> theta;
+  std::string note;
+};
+
+// The check of the closest accepted sets, printed and added to the calibration file; the set it
+// chooses.
+Chosen check_and_choose(const CalibrationContext& ctx, const Abc& abc, const CheckSettings& check,
+                        const CalibrationOptions& o, bool quiet) {
+  const auto& pop = abc.population();
+  Chosen chosen{pop.front().eval.theta, "the accepted set closest to the targets"};
+  if (check.candidates <= 0 || pop.empty()) return chosen;
+  Progress cbar("check", !quiet);
+  const CheckResult result =
+      check_closest(ctx, abc, check, o.threads, [&](size_t d, size_t n) { cbar.update(d, n); });
+  const size_t k = print_check(ctx, abc, check, result);
+  chosen = {result.checked[k].theta, check_note(check, result)};
+  out::CalibrationRecord rec = out::read_calibration_file(o.output);
+  record_check(rec, check, result);
+  out::write_calibration_file(o.output, rec);
+  return chosen;
+}
+
+}  // namespace
+
+int cmd_calibrate(const Args& args) {
+  const po::options_description opts = calibrate_options();
+  const auto parsed = parse_command(args, opts, {{"setup", po::value<std::string>(), 1}},
+                                    [&] { print_help(opts); });
+  if (!parsed) return 0;
+  const po::variables_map& vm = *parsed;
+  if (!vm.count("setup")) throw UsageError("calibrate: a set-up file is required (see --help)");
+  const std::string setup_path = vm["setup"].as<std::string>();
+  const auto setup_text = load_file_from_disk(setup_path);
+  if (!setup_text) throw InputError(setup_path, 0, "", "cannot read the calibration set-up");
+  CalibrationSetup setup = parse_calibration_setup(setup_path, *setup_text, model_registry());
+  if (vm.count("max-generations")) {
+    const int n = vm["max-generations"].as<int>();
+    if (n < 1) throw UsageError("calibrate: --max-generations must be at least 1");
+    setup.abc.max_generations = n;
+  }
+  const CheckSettings check = check_settings(vm, setup);
+  const CalibrationContext ctx = make_context(setup_path, setup);
+  if (dist::is_worker()) {  // MPI: evaluate what rank 0 hands out; rank 0 runs the ABC
+    const InterruptScope interrupt;
+    evaluate_for_rank0(ctx, &interrupt.stop());
+    return 0;
+  }
+  const CalibrationOptions o = calibration_options(vm, setup_path, *setup_text);
+  const bool quiet = vm.count("quiet") > 0;
+  bool interrupted = false;
+  const Abc abc = run_with_progress(ctx, o, quiet, &interrupted);
+  if (interrupted) {
+    std::cerr << "smugsim: interrupted; " << abc.generation() << " complete generations are in "
+              << o.output << " (continue with --resume)\n";
+    return 1;
+  }
+  print_posterior(abc);
+  if (vm.count("posterior-csv")) write_posterior_csv(vm["posterior-csv"].as<std::string>(), abc);
+  const Chosen chosen = check_and_choose(ctx, abc, check, o, quiet);
   if (vm.count("write-baseline"))
-    write_calibrated_block(vm["write-baseline"].as<std::string>(), abc.priors(), best,
+    write_calibrated_block(vm["write-baseline"].as<std::string>(), abc.priors(), chosen.theta,
                            "Written by 'smugsim calibrate " + setup_path + "' on " + now_iso8601() +
-                               ": " + chosen + ".");
+                               ": " + chosen.note + ".");
   std::cout << "wrote " << o.output << "\n";
   return 0;
 }

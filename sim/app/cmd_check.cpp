@@ -4,31 +4,29 @@
 #include <iostream>
 
 #include "app/commands.hpp"
-#include "app/scenario_files.hpp"
+#include "app/options.hpp"
 #include "core/errors.hpp"
+#include "runner/io/scenario_files.hpp"
 
 namespace po = boost::program_options;
 
 namespace smug {
 
 int cmd_check(const Args& args) {
-  po::options_description opts("options");
-  opts.add_options()("help,h", "show this help")(
-      "quiet,q", "print nothing; only the exit code (0 valid, 2 invalid) tells the result");
-  po::options_description all;
-  all.add(opts).add_options()("file", po::value<std::vector<std::string>>());
-  po::positional_options_description pos;
-  pos.add("file", -1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-  if (vm.count("help")) {
-    std::cout << "usage: smugsim check FILE [--quiet]\n\n"
-                 "Validates a scenario file and the chain of files it extends, then prints the\n"
-                 "resolved scenario: every parameter with its value and, as a comment, the file\n"
-                 "and line it came from or 'default'. Errors name the file, line and key.\n\n"
-              << opts << "\nexit codes: 0 valid, 2 bad usage or invalid scenario\n";
-    return 0;
-  }
+  po::options_description opts = command_options("show this help");
+  opts.add_options()("quiet,q",
+                     "print nothing; only the exit code (0 valid, 2 invalid) tells the result");
+  const auto parsed =
+      parse_command(args, opts, {{"file", po::value<std::vector<std::string>>(), -1}}, [&] {
+        std::cout
+            << "usage: smugsim check FILE [--quiet]\n\n"
+               "Validates a scenario file and the chain of files it extends, then prints the\n"
+               "resolved scenario: every parameter with its value and, as a comment, the file\n"
+               "and line it came from or 'default'. Errors name the file, line and key.\n\n"
+            << opts << "\nexit codes: 0 valid, 2 bad usage or invalid scenario\n";
+      });
+  if (!parsed) return 0;
+  const po::variables_map& vm = *parsed;
   const auto files =
       vm.count("file") ? vm["file"].as<std::vector<std::string>>() : std::vector<std::string>{};
   if (files.size() != 1) {

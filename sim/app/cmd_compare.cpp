@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "app/commands.hpp"
+#include "app/options.hpp"
 #include "app/text_table.hpp"
 #include "core/date.hpp"
 #include "core/errors.hpp"
@@ -146,8 +147,8 @@ void print_help(const po::options_description& opts) {
 }  // namespace
 
 int cmd_compare(const Args& args) {
-  po::options_description opts("options");
-  opts.add_options()("help,h", "print this help")(
+  po::options_description opts = command_options("print this help");
+  opts.add_options()(
       "by", po::value<std::string>(),
       "period: day, month, quarter, year (default year; a single window when --from or --to is "
       "given without --by)")("from", po::value<std::string>(), "first day included, YYYY-MM-DD")(
@@ -155,20 +156,10 @@ int cmd_compare(const Args& args) {
       "metric", po::value<std::vector<std::string>>()->multitoken()->composing(),
       "series to compare; several names, repeated, or comma-separated")(
       "csv", po::bool_switch(), "machine-readable CSV (numbers %.10g)");
-  po::options_description hidden;
-  hidden.add_options()("file", po::value<std::vector<std::string>>());
-  po::options_description all;
-  all.add(opts).add(hidden);
-  po::positional_options_description positional;
-  positional.add("file", -1);
-
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  po::notify(vm);
-  if (vm.count("help")) {
-    print_help(opts);
-    return 0;
-  }
+  const auto parsed = parse_command(
+      args, opts, {{"file", po::value<std::vector<std::string>>(), -1}}, [&] { print_help(opts); });
+  if (!parsed) return 0;
+  const po::variables_map& vm = *parsed;
   std::vector<std::string> given =
       vm.count("metric") ? vm["metric"].as<std::vector<std::string>>() : std::vector<std::string>{};
   std::vector<std::string> files =

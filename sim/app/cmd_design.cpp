@@ -3,12 +3,13 @@
 #include <iostream>
 #include <set>
 
-#include "app/checkpoint.hpp"
 #include "app/commands.hpp"
-#include "app/design.hpp"
+#include "app/options.hpp"
+#include "core/durable_write.hpp"
 #include "core/errors.hpp"
 #include "measures/assemble.hpp"
 #include "params/value_text.hpp"
+#include "runner/io/design.hpp"
 
 namespace po = boost::program_options;
 
@@ -53,8 +54,8 @@ void check_values(const Design& d, const std::vector<const ParamSpec*>& specs,
 }  // namespace
 
 int cmd_design(const Args& args) {
-  po::options_description opts("options");
-  opts.add_options()("help,h", "this help")(
+  po::options_description opts = command_options();
+  opts.add_options()(
       "grid", po::value<std::vector<std::string>>()->composing(),
       "SECTION.KEY=A:B:N: N evenly spaced values from A to B (repeatable: every combination)")(
       "lhs", po::value<int>(), "N: a Latin hypercube of N rows over the --param ranges")(
@@ -62,10 +63,7 @@ int cmd_design(const Args& args) {
       "SECTION.KEY=LOW:HIGH: a real parameter of the hypercube (repeatable)")(
       "seed", po::value<uint64_t>()->default_value(1), "seed of the hypercube")(
       "output,o", po::value<std::string>(), "design CSV to write (default: standard output)");
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(opts).run(), vm);
-  po::notify(vm);
-  if (vm.count("help")) {
+  const auto parsed = parse_command(args, opts, {}, [&] {
     std::cout << "usage: smugsim design --grid SECTION.KEY=A:B:N ... [-o DESIGN.csv]\n"
                  "       smugsim design --lhs N --param SECTION.KEY=LOW:HIGH ... [--seed S] "
                  "[-o DESIGN.csv]\n\n"
@@ -74,8 +72,9 @@ int cmd_design(const Args& args) {
                  "slowest). A Latin hypercube cuts each range into N equal bins and puts one\n"
                  "value in each bin, in an order and at a position drawn from the seed.\n\n"
               << opts << "\n";
-    return 0;
-  }
+  });
+  if (!parsed) return 0;
+  const po::variables_map& vm = *parsed;
   const bool grid = vm.count("grid") > 0, lhs = vm.count("lhs") > 0;
   if (grid == lhs) throw UsageError("design: give either --grid or --lhs (see --help)");
   if (grid && vm.count("param"))
@@ -119,7 +118,7 @@ int cmd_design(const Args& args) {
     return 0;
   }
   const std::string path = vm["output"].as<std::string>();
-  write_file_atomically(path, csv);
+  write_durably(path, csv);
   std::cerr << "wrote " << path << ": " << d.rows.size() << " rows of " << d.names.size()
             << " parameters\n";
   return 0;

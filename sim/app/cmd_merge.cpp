@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "app/commands.hpp"
+#include "app/options.hpp"
 #include "core/errors.hpp"
 #include "output/merge.hpp"
 
@@ -12,26 +13,22 @@ namespace po = boost::program_options;
 namespace smug {
 
 int cmd_merge(const Args& args) {
-  po::options_description opts("options");
-  opts.add_options()("help,h", "this help")("quiet,q", "no line on success");
-  po::options_description all;
-  all.add(opts).add_options()("files", po::value<std::vector<std::string>>());
-  po::positional_options_description pos;
-  pos.add("files", -1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-  po::notify(vm);
-  if (vm.count("help")) {
-    std::cout << "usage: smugsim merge OUT.h5 SHARD.h5...\n\n"
-                 "Combines the shards of one run or sweep (written with --shard I/N, e.g. one per\n"
-                 "task of a job array) into OUT.h5, which holds the same data, in the same order,\n"
-                 "as the run without --shard would have (output/SCHEMA.md, 'Shards'). Shards may\n"
-                 "be given in any order. Refused (exit 2): files that are not shards, shards of\n"
-                 "different runs (scenario, seed, replicates, design, posterior, version),\n"
-                 "overlapping shards and missing shards. OUT.h5 is written atomically.\n\n"
-              << opts << "\n";
-    return 0;
-  }
+  po::options_description opts = command_options();
+  opts.add_options()("quiet,q", "no line on success");
+  const auto parsed =
+      parse_command(args, opts, {{"files", po::value<std::vector<std::string>>(), -1}}, [&] {
+        std::cout
+            << "usage: smugsim merge OUT.h5 SHARD.h5...\n\n"
+               "Combines the shards of one run or sweep (written with --shard I/N, e.g. one per\n"
+               "task of a job array) into OUT.h5, which holds the same data, in the same order,\n"
+               "as the run without --shard would have (output/SCHEMA.md, 'Shards'). Shards may\n"
+               "be given in any order. Refused (exit 2): files that are not shards, shards of\n"
+               "different runs (scenario, seed, replicates, design, posterior, version),\n"
+               "overlapping shards and missing shards. OUT.h5 is written atomically.\n\n"
+            << opts << "\n";
+      });
+  if (!parsed) return 0;
+  const po::variables_map& vm = *parsed;
   const auto files =
       vm.count("files") ? vm["files"].as<std::vector<std::string>>() : std::vector<std::string>{};
   if (files.size() < 2)

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "app/commands.hpp"
+#include "app/options.hpp"
 #include "core/errors.hpp"
 #include "measures/assemble.hpp"
 #include "params/value_text.hpp"
@@ -31,19 +32,17 @@ void print_section(std::ostream& out, const ParamRegistry& reg, const SectionSpe
 }  // namespace
 
 int cmd_params(const Args& args) {
-  po::options_description opts("options");
-  opts.add_options()("help,h", "show this help")(
-      "markdown", "print the Markdown reference (docs/parameters.md)")(
+  po::options_description opts = command_options("show this help");
+  opts.add_options()("markdown", "print the Markdown reference (docs/parameters.md)")(
       "section", po::value<std::string>(), "only this section");
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(opts).run(), vm);
-  if (vm.count("help")) {
+  const auto parsed = parse_command(args, opts, {}, [&] {
     std::cout << "usage: smugsim params [--markdown] [--section S]\n\n"
                  "Lists every parameter of the model with its type, unit, default, range,\n"
                  "whether it takes dated changes, what it does and its source or prior.\n\n"
               << opts;
-    return 0;
-  }
+  });
+  if (!parsed) return 0;
+  const po::variables_map& vm = *parsed;
   const ParamRegistry& reg = model_registry();
   if (vm.count("markdown")) {
     if (vm.count("section")) throw UsageError("--markdown lists every section; drop --section");

@@ -3,7 +3,8 @@
 #include <iostream>
 
 #include "app/commands.hpp"
-#include "app/run_job.hpp"
+#include "app/options.hpp"
+#include "app/run_setup.hpp"
 #include "core/errors.hpp"
 
 namespace po = boost::program_options;
@@ -33,36 +34,25 @@ const char* kUsage =
 }  // namespace
 
 int cmd_run(const Args& args) {
-  po::options_description opts("options");
-  opts.add_options()("help,h", "this help");
+  po::options_description opts = command_options();
   opts.add(run_options());
   po::options_description uncertainty("parameter uncertainty");
   uncertainty.add_options()("posterior", po::value<std::string>(),
                             "posterior sample (CSV) to draw the parameters from")(
       "draws", po::value<int>(), "number K of parameter sets drawn (default: one per replicate)");
-  po::options_description hidden;
-  hidden.add_options()("scenario", po::value<std::string>());
-  po::options_description all;
-  all.add(opts).add(uncertainty).add(hidden);
-  po::positional_options_description pos;
-  pos.add("scenario", 1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-  po::notify(vm);
-  if (vm.count("help")) {
+  po::options_description shown;
+  shown.add(opts).add(uncertainty);
+  const auto parsed = parse_command(args, shown, {{"scenario", po::value<std::string>(), 1}}, [&] {
     std::cout << kUsage << opts << "\n" << uncertainty << "\n";
-    return 0;
-  }
+  });
+  if (!parsed) return 0;
+  const po::variables_map& vm = *parsed;
   if (!vm.count("scenario"))
     throw UsageError("run: a scenario file is required (see 'smugsim run --help')");
   if (vm.count("draws") && !vm.count("posterior")) throw UsageError("--draws needs --posterior");
-  const RunSetup setup = make_run_setup(vm, ".h5");
-  const long replicates = setup.scenario.integer("run.replicates");
-
-  RunJob job;
-  job.command = "run";
-  job.args = args;
-  job.setup = &setup;
+  RunSetup setup = make_run_setup(vm, ".h5", "run", args);
+  RunPlan& job = setup.plan;
+  const long replicates = job.scenario.integer("run.replicates");
   for (long r = 0; r < replicates; ++r) job.slot_key.push_back(static_cast<uint64_t>(r));
   ParamTable table;
   if (vm.count("posterior")) {
@@ -78,15 +68,14 @@ int cmd_run(const Args& args) {
                 << " draws: the first " << replicates % k
                 << " draws get one replicate more than the others\n";
     }
-    const auto drawn =
-        draw_rows(table, static_cast<uint64_t>(setup.scenario.integer("run.seed")), k);
+    const auto drawn = draw_rows(table, static_cast<uint64_t>(job.scenario.integer("run.seed")), k);
     for (long r = 0; r < replicates; ++r) job.slot_row.push_back(drawn[static_cast<size_t>(r % k)]);
     job.table = &table;
     job.provenance = {{"posterior_file", table.path},
                       {"posterior_sha256", table.sha256},
                       {"posterior_draws", std::to_string(k)}};
   }
-  return execute(job);
+  return run_and_report(setup);
 }
 
 }  // namespace smug

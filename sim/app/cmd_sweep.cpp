@@ -2,7 +2,8 @@
 #include <iostream>
 
 #include "app/commands.hpp"
-#include "app/run_job.hpp"
+#include "app/options.hpp"
+#include "app/run_setup.hpp"
 #include "core/errors.hpp"
 
 namespace po = boost::program_options;
@@ -10,22 +11,12 @@ namespace po = boost::program_options;
 namespace smug {
 
 int cmd_sweep(const Args& args) {
-  po::options_description opts("options");
-  opts.add_options()("help,h", "this help")(
-      "design", po::value<std::string>(),
-      "design CSV: a header of parameter names (section.key), "
-      "one row per parameter set (see 'smugsim design')");
+  po::options_description opts = command_options();
+  opts.add_options()("design", po::value<std::string>(),
+                     "design CSV: a header of parameter names (section.key), "
+                     "one row per parameter set (see 'smugsim design')");
   opts.add(run_options());
-  po::options_description hidden;
-  hidden.add_options()("scenario", po::value<std::string>());
-  po::options_description all;
-  all.add(opts).add(hidden);
-  po::positional_options_description pos;
-  pos.add("scenario", 1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-  po::notify(vm);
-  if (vm.count("help")) {
+  const auto parsed = parse_command(args, opts, {{"scenario", po::value<std::string>(), 1}}, [&] {
     std::cout
         << "usage: smugsim sweep SCENARIO.ini --design DESIGN.csv [options]\n\n"
            "Runs the scenario once per design row, each row with the same replicates (the same\n"
@@ -35,21 +26,19 @@ int cmd_sweep(const Args& args) {
            "for N replicates; the datasets design_row and varied_value [replicate, varied_param]\n"
            "tell them apart (output/SCHEMA.md). Interrupted sweeps continue with --resume.\n\n"
         << opts << "\n";
-    return 0;
-  }
+  });
+  if (!parsed) return 0;
+  const po::variables_map& vm = *parsed;
   if (!vm.count("scenario")) throw UsageError("sweep: a scenario file is required (see --help)");
   if (!vm.count("design")) throw UsageError("sweep: --design DESIGN.csv is required (see --help)");
-  const RunSetup setup = make_run_setup(vm, "_sweep.h5");
+  RunSetup setup = make_run_setup(vm, "_sweep.h5", "sweep", args);
   const ParamTable table = read_param_table(vm["design"].as<std::string>(), TableKind::kDesign);
   for (const auto& name : setup.set_names) {
     for (const auto& varied : table.names)
       if (name == varied) throw UsageError("--set " + name + ": the design sets it in every row");
   }
-  const long replicates = setup.scenario.integer("run.replicates");
-  RunJob job;
-  job.command = "sweep";
-  job.args = args;
-  job.setup = &setup;
+  RunPlan& job = setup.plan;
+  const long replicates = job.scenario.integer("run.replicates");
   job.table = &table;
   job.rows_are_design = true;
   for (size_t row = 0; row < table.rows.size(); ++row) {
@@ -62,7 +51,7 @@ int cmd_sweep(const Args& args) {
                     {"design_sha256", table.sha256},
                     {"design_rows", std::to_string(table.rows.size())},
                     {"replicates_per_row", std::to_string(replicates)}};
-  return execute(job);
+  return run_and_report(setup);
 }
 
 }  // namespace smug

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "app/commands.hpp"
+#include "app/options.hpp"
 #include "app/text_table.hpp"
 #include "core/date.hpp"
 #include "core/errors.hpp"
@@ -111,25 +112,14 @@ void print_help(const po::options_description& opts) {
 }  // namespace
 
 int cmd_targets(const Args& args) {
-  po::options_description opts("options");
-  opts.add_options()("help,h", "print this help")(
-      "targets", po::value<std::string>(),
-      "targets file (default scenarios/data/targets.csv in the current directory)")(
+  po::options_description opts = command_options("print this help");
+  opts.add_options()("targets", po::value<std::string>(),
+                     "targets file (default scenarios/data/targets.csv in the current directory)")(
       "csv", po::bool_switch(), "machine-readable CSV (numbers %.10g)");
-  po::options_description hidden;
-  hidden.add_options()("file", po::value<std::vector<std::string>>());
-  po::options_description all;
-  all.add(opts).add(hidden);
-  po::positional_options_description positional;
-  positional.add("file", -1);
-
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  po::notify(vm);
-  if (vm.count("help")) {
-    print_help(opts);
-    return 0;
-  }
+  const auto parsed = parse_command(
+      args, opts, {{"file", po::value<std::vector<std::string>>(), -1}}, [&] { print_help(opts); });
+  if (!parsed) return 0;
+  const po::variables_map& vm = *parsed;
   const std::vector<std::string> files =
       vm.count("file") ? vm["file"].as<std::vector<std::string>>() : std::vector<std::string>{};
   if (files.size() != 1) {

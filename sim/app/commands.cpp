@@ -4,8 +4,8 @@
 
 #include <boost/version.hpp>
 
-#include "app/build_info.hpp"
 #include "output/runfile.hpp"
+#include "runner/build_info.hpp"
 
 namespace smug {
 
@@ -30,9 +30,9 @@ std::string version_text() {
   const BuildInfo& b = build_info();
   const int boost_major = BOOST_VERSION / 100000, boost_minor = BOOST_VERSION / 100 % 1000;
   return "smugsim " + b.version + "\n" + "git commit: " + b.git_commit +
-         (b.git_dirty ? " (dirty)" : "") + "\n" + "compiler: " + b.compiler + " (" +
-         b.build_type + ")\n" + "boost: " + std::to_string(boost_major) + "." +
-         std::to_string(boost_minor) + "\n" + "hdf5: " + out::hdf5_version() + "\n" +
+         (b.git_dirty ? " (dirty)" : "") + "\n" + "compiler: " + b.compiler + " (" + b.build_type +
+         ")\n" + "boost: " + std::to_string(boost_major) + "." + std::to_string(boost_minor) +
+         "\n" + "hdf5: " + out::hdf5_version() + "\n" +
          "rng: Philox4x32-10 keyed by (seed, replicate, purpose, entity, day)\n";
 }
 

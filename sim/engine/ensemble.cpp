@@ -1,5 +1,6 @@
 #include "engine/ensemble.hpp"
 
+#include <algorithm>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
@@ -13,8 +14,15 @@ std::vector<ReplicateResult> run_ensemble(const Model& model, const EnsembleOpti
 
 std::vector<ReplicateResult> run_ensemble(const std::vector<const Model*>& models,
                                           const EnsembleOptions& o) {
-  const size_t n = o.replicates.size();
-  if (models.size() != n) throw std::invalid_argument("run_ensemble: one model per replicate");
+  if (models.size() != o.replicates.size())
+    throw std::invalid_argument("run_ensemble: one model per replicate");
+  return run_on_threads(
+      models.size(), [&](size_t i) { return models[i]->run(o.seed, o.replicates[i]); }, o);
+}
+
+std::vector<ReplicateResult> run_on_threads(size_t n,
+                                            const std::function<ReplicateResult(size_t)>& task,
+                                            const EnsembleOptions& o) {
   std::vector<std::optional<ReplicateResult>> slots(n);
   std::atomic<size_t> next{0};
   std::atomic<size_t> done{0};
@@ -26,7 +34,7 @@ std::vector<ReplicateResult> run_ensemble(const std::vector<const Model*>& model
       const size_t i = next.fetch_add(1);
       if (i >= n) return;
       try {
-        ReplicateResult r = models[i]->run(o.seed, o.replicates[i]);
+        ReplicateResult r = task(i);
         std::lock_guard<std::mutex> lock(report);
         if (o.on_result) o.on_result(i, r);
         slots[i] = std::move(r);

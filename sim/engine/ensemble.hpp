@@ -1,6 +1,6 @@
-// Runs a model's replicates on a pool of threads. Replicate r always uses stream key
-// (seed, first_replicate + r), whichever thread runs it and in whatever order, so the results are
-// identical on any thread count.
+// Runs a model's replicates on a pool of threads: the threads executor of the runner
+// (runner/executor.hpp). Replicate r always uses stream key (seed, first_replicate + r), whichever
+// thread runs it and in whatever order, so the results are identical on any thread count.
 #pragma once
 #include <atomic>
 #include <functional>
@@ -23,6 +23,13 @@ struct EnsembleOptions {
   // Set to true from outside (e.g. a signal handler) to stop taking new replicates.
   const std::atomic<bool>* stop = nullptr;
 };
+
+// Runs task(0..n-1) on options.threads threads with options' on_result, on_done and stop
+// (options.seed and options.replicates are not used: the task knows what to run). Results in
+// index order; shorter only if stopped.
+std::vector<ReplicateResult> run_on_threads(size_t n,
+                                            const std::function<ReplicateResult(size_t)>& task,
+                                            const EnsembleOptions& options);
 
 // Results in the order of options.replicates; replicates not run because of `stop` are missing
 // (the vector is shorter only if stopped).

@@ -3,10 +3,10 @@
 #include <string>
 #include <vector>
 
-#include "app/inputs.hpp"
-#include "app/scenario_files.hpp"
 #include "engine/ensemble.hpp"
 #include "measures/assemble.hpp"
+#include "runner/io/inputs.hpp"
+#include "runner/io/scenario_files.hpp"
 
 namespace smug::testing {
 

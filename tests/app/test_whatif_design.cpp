@@ -5,11 +5,11 @@
 #include <set>
 
 #include "app/commands.hpp"
-#include "app/design.hpp"
-#include "app/param_table.hpp"
-#include "app/sha256.hpp"
 #include "core/errors.hpp"
 #include "measures/assemble.hpp"
+#include "runner/io/design.hpp"
+#include "runner/io/param_table.hpp"
+#include "runner/io/sha256.hpp"
 #include "whatif_support.hpp"
 
 namespace smug {

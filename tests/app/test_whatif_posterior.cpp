@@ -1,10 +1,10 @@
 // `smugsim run --posterior FILE --draws K`: draws by weight, the same for every scenario with the
 // same seed, applied to the replicates (r runs draw r mod K) and recorded in the run file.
 #include "app/commands.hpp"
-#include "app/param_table.hpp"
-#include "app/sha256.hpp"
 #include "core/errors.hpp"
 #include "measures/assemble.hpp"
+#include "runner/io/param_table.hpp"
+#include "runner/io/sha256.hpp"
 #include "whatif_support.hpp"
 
 namespace smug {

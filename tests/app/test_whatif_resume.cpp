@@ -9,8 +9,8 @@
 #include <chrono>
 #include <thread>
 
-#include "app/checkpoint.hpp"
 #include "core/errors.hpp"
+#include "runner/checkpoint.hpp"
 #include "whatif_support.hpp"
 
 namespace smug {

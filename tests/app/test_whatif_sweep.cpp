@@ -1,10 +1,10 @@
 // `smugsim sweep`: every design row runs the same replicates (common random numbers), the run
 // file's replicate axis enumerates (row, replicate) pairs, and nothing depends on the threads.
 #include "app/commands.hpp"
-#include "app/scenario_files.hpp"
 #include "core/errors.hpp"
 #include "output/compare.hpp"
 #include "output/summary.hpp"
+#include "runner/io/scenario_files.hpp"
 #include "whatif_support.hpp"
 
 namespace smug {

@@ -9,9 +9,9 @@
 
 #include "../app/whatif_support.hpp"
 #include "app/commands.hpp"
-#include "app/shard.hpp"
 #include "core/errors.hpp"
 #include "output/merge.hpp"
+#include "runner/shard.hpp"
 
 namespace smug {
 namespace {

@@ -6,10 +6,10 @@
 #include <cmath>
 #include <cstdio>
 
-#include "app/calibration_driver.hpp"
-#include "app/run_record.hpp"
+#include "calibration/calibration_driver.hpp"
 #include "measures/assemble.hpp"
 #include "model/simulation.hpp"
+#include "runner/run_record.hpp"
 #include "tests/app/scenario_runs.hpp"
 
 using namespace smug;

@@ -3,9 +3,9 @@
 // error is under a quarter of the band's width (so a pass is not luck).
 #include <gtest/gtest.h>
 
-#include "app/run_record.hpp"
 #include "measures/assemble.hpp"
 #include "output/targets.hpp"
+#include "runner/run_record.hpp"
 #include "tests/app/scenario_runs.hpp"
 
 using namespace smug;

@@ -11,13 +11,13 @@
 #include <utility>
 #include <vector>
 
-#include "app/inputs.hpp"
 #include "measures/assemble.hpp"
 #include "measures/measure.hpp"
 #include "model/decision.hpp"
 #include "model/model_params.hpp"
 #include "model/simulation.hpp"
 #include "model/world.hpp"
+#include "runner/io/inputs.hpp"
 
 namespace smug::test {
 

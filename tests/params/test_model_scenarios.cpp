@@ -3,8 +3,8 @@
 
 #include <filesystem>
 
-#include "app/scenario_files.hpp"
 #include "measures/assemble.hpp"
+#include "runner/io/scenario_files.hpp"
 
 namespace smug {
 namespace {

@@ -1,6 +1,6 @@
 // FIPS 180-4. Written out here rather than taken from a crypto library: the project needs one
 // hash of small files, not a new dependency.
-#include "app/sha256.hpp"
+#include "runner/io/sha256.hpp"
 
 #include <array>
 #include <cstdint>

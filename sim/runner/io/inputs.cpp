@@ -1,10 +1,10 @@
-#include "app/inputs.hpp"
+#include "runner/io/inputs.hpp"
 
 #include <filesystem>
 #include <sstream>
 
-#include "app/scenario_files.hpp"
 #include "core/errors.hpp"
+#include "runner/io/scenario_files.hpp"
 
 namespace smug {
 
@@ -53,8 +53,9 @@ ModelInputs load_inputs(const Scenario& s, const std::string& top) {
     if (!d || end == people.c_str() || v < 0)
       throw InputError(path, n, "", "expected 'YYYY-MM,people,...', got '" + line + "'");
     if (expected && *d != *expected)
-      throw InputError(path, n, "", "months must be consecutive; expected " +
-                                        format_date(*expected).substr(0, 7));
+      throw InputError(
+          path, n, "",
+          "months must be consecutive; expected " + format_date(*expected).substr(0, 7));
     if (!expected) in.other_first_month = *d;
     const Ymd y = to_ymd(*d);
     expected = from_ymd(y.year + (y.month == 12), y.month % 12 + 1, 1);

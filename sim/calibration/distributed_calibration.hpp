@@ -6,7 +6,7 @@
 #include <functional>
 #include <vector>
 
-#include "app/calibration_driver.hpp"
+#include "calibration/calibration_driver.hpp"
 
 namespace smug {
 

@@ -1,4 +1,4 @@
-#include "app/scenario_files.hpp"
+#include "runner/io/scenario_files.hpp"
 
 #include <filesystem>
 #include <fstream>

@@ -1,4 +1,4 @@
-#include "app/calibration_driver.hpp"
+#include "calibration/calibration_driver.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -8,13 +8,13 @@
 #include <mutex>
 #include <thread>
 
-#include "app/distributed.hpp"
-#include "app/distributed_calibration.hpp"
-#include "app/run_record.hpp"
+#include "calibration/distributed_calibration.hpp"
 #include "engine/ensemble.hpp"
 #include "measures/assemble.hpp"
 #include "model/simulation.hpp"
 #include "output/runfile.hpp"
+#include "runner/distributed.hpp"
+#include "runner/run_record.hpp"
 
 namespace smug {
 
@@ -158,6 +158,32 @@ CheckResult check_closest(const CalibrationContext& ctx, const Abc& abc, const C
   result.checked =
       evaluate_sets(ctx, abc, result.candidates, check.seed, 0, reps, threads, progress);
   return result;
+}
+
+namespace {
+
+void keep(const std::vector<Evaluation>& evals, std::vector<double>& theta,
+          std::vector<double>& summaries, std::vector<double>& distance) {
+  theta.clear();
+  summaries.clear();
+  distance.clear();
+  for (const auto& e : evals) {
+    theta.insert(theta.end(), e.theta.begin(), e.theta.end());
+    summaries.insert(summaries.end(), e.summaries.begin(), e.summaries.end());
+    distance.push_back(e.distance);
+  }
+}
+
+}  // namespace
+
+void record_check(out::CalibrationRecord& rec, const CheckSettings& check,
+                  const CheckResult& result) {
+  keep(result.checked, rec.check_theta, rec.check_summaries, rec.check_distance);
+  rec.check_replicates = check.replicates;
+  rec.check_seed = check.seed;
+  keep(result.screened, rec.screen_theta, rec.screen_summaries, rec.screen_distance);
+  rec.screen_replicates = result.screened.empty() ? 0 : check.screen_replicates;
+  rec.screen_first_replicate = result.screened.empty() ? 0 : check.replicates;
 }
 
 out::CalibrationRecord make_record(const Abc& abc, const CalibrationContext& ctx,

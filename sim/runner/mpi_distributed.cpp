@@ -21,8 +21,8 @@
 #include <optional>
 #include <thread>
 
-#include "app/distributed.hpp"
 #include "core/errors.hpp"
+#include "runner/distributed.hpp"
 
 namespace smug::dist {
 

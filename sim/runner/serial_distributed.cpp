@@ -1,7 +1,7 @@
 // The default build's stand-in for mpi_distributed.cpp: one process, no MPI.
 #include <stdexcept>
 
-#include "app/distributed.hpp"
+#include "runner/distributed.hpp"
 
 namespace smug::dist {
 

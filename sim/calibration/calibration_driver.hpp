@@ -62,6 +62,10 @@ struct CheckResult {
 CheckResult check_closest(const CalibrationContext& ctx, const Abc& abc, const CheckSettings& check,
                           int threads, const std::function<void(size_t, size_t)>& on_progress);
 
+// Puts the check's (and its screen's) evaluations and settings into a calibration record.
+void record_check(out::CalibrationRecord& rec, const CheckSettings& check,
+                  const CheckResult& result);
+
 struct CalibrationOptions {
   std::string output;  // calibration file, rewritten after each generation
   bool resume = false;

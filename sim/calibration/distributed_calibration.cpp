@@ -1,9 +1,9 @@
-#include "app/distributed_calibration.hpp"
+#include "calibration/distributed_calibration.hpp"
 
 #include <stdexcept>
 
-#include "app/distributed.hpp"
 #include "engine/replicate_codec.hpp"
+#include "runner/distributed.hpp"
 
 namespace smug {
 

@@ -1,17 +1,14 @@
-#include "app/checkpoint.hpp"
-
-#include <fcntl.h>
-#include <unistd.h>
+#include "runner/checkpoint.hpp"
 
 #include <algorithm>
-#include <array>
-#include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <optional>
 
-#include "app/scenario_files.hpp"
+#include "core/durable_write.hpp"
 #include "core/errors.hpp"
+#include "engine/replicate_codec.hpp"
+#include "runner/io/scenario_files.hpp"
 
 namespace smug {
 
@@ -20,7 +17,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr char kMagic[8] = {'S', 'M', 'U', 'G', 'C', 'K', 'P', 'T'};
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;  // 2: the replicate in the codec's encoding
 const char* const kManifestHeader = "smugsim checkpoint manifest 1\n";
 
 uint64_t fnv1a(const char* p, size_t n, uint64_t h = 0xcbf29ce484222325ull) {
@@ -99,55 +96,52 @@ void put(std::string& out, T v) {
   out.append(reinterpret_cast<const char*>(&v), sizeof v);
 }
 
-class Reader {
- public:
-  explicit Reader(const std::string& b) : b_(b) {}
-  template <typename T>
-  T get() {
-    T v{};
-    if (pos_ + sizeof v > b_.size()) throw std::runtime_error("truncated");
-    std::memcpy(&v, b_.data() + pos_, sizeof v);
-    pos_ += sizeof v;
-    return v;
-  }
-  size_t pos() const { return pos_; }
+template <typename T>
+T get(const std::string& b, size_t& pos) {
+  T v{};
+  if (pos + sizeof v > b.size()) throw std::runtime_error("truncated");
+  std::memcpy(&v, b.data() + pos, sizeof v);
+  pos += sizeof v;
+  return v;
+}
 
- private:
-  const std::string& b_;
-  size_t pos_ = 0;
-};
+constexpr size_t kHeaderBytes = sizeof kMagic + 4 + 4 + 8 + 8;
+
+bool checkpoint_name(const std::string& name) {
+  return name.rfind("slot-", 0) == 0 && name.size() >= 11 &&
+         name.compare(name.size() - 5, 5, ".ckpt") == 0;
+}
+
+// The slot and replicate in a checkpoint's bytes, or std::runtime_error saying why it is not one of
+// this run's: another format, a damaged file, another manifest, another slot, seed, key or
+// dimensions.
+std::pair<size_t, ReplicateResult> decode_checkpoint(const std::string& name, const std::string& b,
+                                                     uint64_t digest, uint64_t seed,
+                                                     const std::vector<uint64_t>& keys, int ndays,
+                                                     size_t nmeasures) {
+  if (b.size() < kHeaderBytes + 8 || std::memcmp(b.data(), kMagic, sizeof kMagic) != 0)
+    throw std::runtime_error("not a checkpoint");
+  uint64_t sum = 0;
+  std::memcpy(&sum, b.data() + b.size() - 8, 8);
+  if (fnv1a(b.data(), b.size() - 8) != sum) throw std::runtime_error("damaged (checksum)");
+  size_t pos = sizeof kMagic;
+  if (get<uint32_t>(b, pos) != kVersion) throw std::runtime_error("another checkpoint version");
+  get<uint32_t>(b, pos);
+  if (get<uint64_t>(b, pos) != digest) throw std::runtime_error("from another run");
+  const uint64_t slot = get<uint64_t>(b, pos);
+  ReplicateResult r = decode_replicate(b.substr(pos, b.size() - 8 - pos));
+  if (slot >= keys.size() || r.seed != seed || r.replicate != keys[slot] ||
+      name != "slot-" + std::to_string(slot) + ".ckpt")
+    throw std::runtime_error("not a replicate of this run");
+  if (static_cast<int>(r.rec.series(kArrivals).size()) != ndays || r.rec.nmeasures() != nmeasures)
+    throw std::runtime_error("dimensions differ from this run's");
+  return {slot, std::move(r)};
+}
 
 }  // namespace
 
 std::string partial_dir(const std::string& output) {
   return output + ".partial";
-}
-
-void write_file_atomically(const std::string& path, const std::string& bytes) {
-  const std::string tmp = path + ".tmp." + std::to_string(::getpid());
-  auto fail = [&](const std::string& what) {
-    const std::string why = std::strerror(errno);
-    ::unlink(tmp.c_str());
-    throw RuntimeFailure("cannot write '" + path + "': " + what + ": " + why);
-  };
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) fail("cannot create a temporary file");
-  size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      ::close(fd);
-      fail("write failed");
-    }
-    done += static_cast<size_t>(n);
-  }
-  if (::fsync(fd) != 0) {
-    ::close(fd);
-    fail("fsync failed");
-  }
-  if (::close(fd) != 0) fail("close failed");
-  if (::rename(tmp.c_str(), path.c_str()) != 0) fail("rename failed");
 }
 
 CheckpointStore::CheckpointStore(const std::string& output, Manifest manifest, bool resume)
@@ -182,7 +176,7 @@ CheckpointStore::CheckpointStore(const std::string& output, Manifest manifest, b
   }
   fs::create_directories(dir_, ec);
   if (ec) throw RuntimeFailure("cannot create '" + dir_ + "': " + ec.message());
-  if (!resumed_) write_file_atomically(manifest_path, manifest_text(manifest_));
+  if (!resumed_) write_durably(manifest_path, manifest_text(manifest_));
 }
 
 std::string CheckpointStore::field(const std::string& name) const {
@@ -192,34 +186,17 @@ std::string CheckpointStore::field(const std::string& name) const {
 }
 
 void CheckpointStore::save(size_t slot, const ReplicateResult& r) const {
-  const Recorder& rec = r.rec;
-  const size_t ndays = rec.series(kArrivals).size();
+  const std::string replicate = encode_replicate(r);
   std::string b;
-  b.reserve(128 + 8 * ndays * (kNumSeries + rec.nmeasures() * kNumMeasureSeries));
+  b.reserve(kHeaderBytes + replicate.size() + 8);
   b.append(kMagic, sizeof kMagic);
   put<uint32_t>(b, kVersion);
   put<uint32_t>(b, 0);
   put<uint64_t>(b, digest_);
   put<uint64_t>(b, slot);
-  put<uint64_t>(b, r.seed);
-  put<uint64_t>(b, r.replicate);
-  put<double>(b, r.wall_seconds);
-  put<uint64_t>(b, r.state_bytes);
-  put<uint32_t>(b, r.aborted ? 1 : 0);
-  put<uint32_t>(b, static_cast<uint32_t>(ndays));
-  put<uint32_t>(b, kNumSeries);
-  put<uint32_t>(b, static_cast<uint32_t>(rec.nmeasures()));
-  put<uint32_t>(b, kNumMeasureSeries);
-  put<uint32_t>(b, 0);
-  auto values = [&](const std::vector<double>& v) {
-    b.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(double));
-  };
-  for (int k = 0; k < kNumSeries; ++k) values(rec.series(static_cast<SeriesId>(k)));
-  for (size_t m = 0; m < rec.nmeasures(); ++m)
-    for (int k = 0; k < kNumMeasureSeries; ++k)
-      values(rec.measure_series(m, static_cast<MeasureSeriesId>(k)));
+  b.append(replicate);
   put<uint64_t>(b, fnv1a(b.data(), b.size()));
-  write_file_atomically((fs::path(dir_) / ("slot-" + std::to_string(slot) + ".ckpt")).string(), b);
+  write_durably((fs::path(dir_) / ("slot-" + std::to_string(slot) + ".ckpt")).string(), b);
 }
 
 std::map<size_t, ReplicateResult> CheckpointStore::load(uint64_t seed,
@@ -235,49 +212,12 @@ std::map<size_t, ReplicateResult> CheckpointStore::load(uint64_t seed,
       if (ignored) ignored->push_back(entry.path().string() + ": " + why);
     };
     const auto bytes = load_file_from_disk(entry.path().string());
-    if (name.rfind("slot-", 0) != 0 || name.size() < 11 ||
-        name.compare(name.size() - 5, 5, ".ckpt") != 0 || !bytes) {
+    if (!checkpoint_name(name) || !bytes) {
       skip("not a checkpoint");
       continue;
     }
     try {
-      const std::string& b = *bytes;
-      if (b.size() < sizeof kMagic + 8 || std::memcmp(b.data(), kMagic, sizeof kMagic) != 0)
-        throw std::runtime_error("not a checkpoint");
-      uint64_t sum = 0;
-      std::memcpy(&sum, b.data() + b.size() - 8, 8);
-      if (fnv1a(b.data(), b.size() - 8) != sum) throw std::runtime_error("damaged (checksum)");
-      Reader in(b);
-      in.get<std::array<char, 8>>();
-      if (in.get<uint32_t>() != kVersion) throw std::runtime_error("another checkpoint version");
-      in.get<uint32_t>();
-      if (in.get<uint64_t>() != digest_) throw std::runtime_error("from another run");
-      const uint64_t slot = in.get<uint64_t>();
-      const uint64_t its_seed = in.get<uint64_t>(), its_key = in.get<uint64_t>();
-      if (slot >= keys.size() || its_seed != seed || its_key != keys[slot] ||
-          name != "slot-" + std::to_string(slot) + ".ckpt")
-        throw std::runtime_error("not a replicate of this run");
-      ReplicateResult r{its_seed, its_key, Recorder(ndays, nmeasures)};
-      r.wall_seconds = in.get<double>();
-      r.state_bytes = in.get<uint64_t>();
-      r.aborted = in.get<uint32_t>() != 0;
-      const uint32_t nd = in.get<uint32_t>(), ns = in.get<uint32_t>(), nm = in.get<uint32_t>(),
-                     nms = in.get<uint32_t>();
-      in.get<uint32_t>();
-      if (static_cast<int>(nd) != ndays || ns != kNumSeries || nm != nmeasures ||
-          nms != kNumMeasureSeries)
-        throw std::runtime_error("dimensions differ from this run's");
-      if (b.size() - in.pos() != 8 * (static_cast<size_t>(nd) * (ns + nm * nms) + 1))
-        throw std::runtime_error("wrong size");
-      for (int k = 0; k < kNumSeries; ++k)
-        for (int t = 0; t < ndays; ++t) r.rec.set(static_cast<SeriesId>(k), t, in.get<double>());
-      // add() onto the recorder's zeros gives each value back exactly (a -0.0 would become
-      // +0.0; counts are never negative).
-      for (size_t m = 0; m < nmeasures; ++m)
-        for (int k = 0; k < kNumMeasureSeries; ++k)
-          for (int t = 0; t < ndays; ++t)
-            r.rec.add_measure(m, static_cast<MeasureSeriesId>(k), t, in.get<double>());
-      out.emplace(slot, std::move(r));
+      out.insert(decode_checkpoint(name, *bytes, digest_, seed, keys, ndays, nmeasures));
     } catch (const std::runtime_error& e) {
       skip(e.what());
     }

@@ -1,11 +1,11 @@
-#include "app/run_record.hpp"
+#include "runner/run_record.hpp"
 
 #include <unistd.h>
 
 #include <boost/version.hpp>
 #include <ctime>
 
-#include "app/build_info.hpp"
+#include "runner/build_info.hpp"
 
 namespace smug {
 
@@ -80,8 +80,8 @@ out::RunData make_run_data(const Scenario& s, const Model& model,
       const SeriesInfo& info = measure_series_info()[k];
       SeriesInfo named = info;
       const std::string name = "measure_" + model.measures()[m]->name() + "_" + info.name;
-      const std::string long_name = std::string(info.long_name) + " (" +
-                                    model.measures()[m]->name() + ")";
+      const std::string long_name =
+          std::string(info.long_name) + " (" + model.measures()[m]->name() + ")";
       named.long_name = long_name.c_str();
       const std::pair<size_t, int> ctx{m, k};
       d.series.push_back(make_series(

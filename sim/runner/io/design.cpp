@@ -1,4 +1,4 @@
-#include "app/design.hpp"
+#include "runner/io/design.hpp"
 
 #include <charconv>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "app/shard.hpp"
+#include "runner/shard.hpp"
 
 #include <cstdlib>
 #include <filesystem>

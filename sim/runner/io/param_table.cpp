@@ -1,16 +1,16 @@
-#include "app/param_table.hpp"
+#include "runner/io/param_table.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <set>
 #include <sstream>
 
-#include "app/scenario_files.hpp"
-#include "app/sha256.hpp"
 #include "core/errors.hpp"
 #include "core/rng.hpp"
 #include "measures/assemble.hpp"
 #include "params/value_text.hpp"
+#include "runner/io/scenario_files.hpp"
+#include "runner/io/sha256.hpp"
 
 namespace smug {
 

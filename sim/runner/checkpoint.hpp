@@ -5,13 +5,13 @@
 //   <output>.partial/manifest      what the run is: every field that decides its numbers
 //   <output>.partial/slot-<i>.ckpt one per finished replicate; i is its place in the run's order
 //
-// Every file is written under a temporary name, fsynced and renamed, so a file that exists is
-// whole; a kill can leave only "*.tmp.<pid>" files, which are ignored. Checkpoint layout, native
-// byte order (only the build that wrote a checkpoint reads it: the manifest pins the commit):
-//   char[8] "SMUGCKPT"; u32 version = 1; u32 0; u64 manifest digest; u64 slot, seed, replicate
-//   key; f64 wall_seconds; u64 state_bytes; u32 aborted, ndays, nseries, nmeasures,
-//   nmeasure_series, 0; f64 values: [series][day], then [measure][measure series][day];
-//   u64 FNV-1a of every byte before it.
+// Every file is written durably (core/durable_write.hpp), so a file that exists is whole; a kill
+// can leave only "*.tmp.<pid>" files, which are ignored. A checkpoint is a small header, the
+// replicate in the one encoding of a replicate result (engine/replicate_codec.hpp) and a
+// checksum, in native byte order (only the build that wrote a checkpoint reads it: the manifest
+// pins the commit):
+//   char[8] "SMUGCKPT"; u32 version = 2; u32 0; u64 manifest digest; u64 slot;
+//   the encoded replicate; u64 FNV-1a of every byte before it.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -30,10 +30,6 @@ using Manifest = std::vector<std::pair<std::string, std::string>>;
 inline const std::vector<std::string> kInformationalFields = {"started_at", "command"};
 
 std::string partial_dir(const std::string& output);
-
-// Writes bytes to path atomically (temporary file in the same folder, fsync, rename). Throws
-// RuntimeFailure naming the path.
-void write_file_atomically(const std::string& path, const std::string& bytes);
 
 class CheckpointStore {
  public:

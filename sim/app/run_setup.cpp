@@ -1,0 +1,158 @@
+#include "app/run_setup.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include "app/progress.hpp"
+#include "app/summary_table.hpp"
+#include "app/text_table.hpp"
+#include "core/errors.hpp"
+#include "output/summary.hpp"
+#include "runner/execute.hpp"
+#include "runner/executor.hpp"
+#include "runner/interrupt.hpp"
+#include "runner/io/scenario_files.hpp"
+
+namespace po = boost::program_options;
+
+namespace smug {
+
+namespace {
+
+void print_sweep_summary(std::ostream& os, const RunPlan& plan, const out::RunData& d) {
+  const auto* arrivals = d.find("arrivals");
+  const auto* returns = d.find("returns");
+  if (!arrivals || !returns || !plan.table) return;
+  const auto a = out::aggregate(d, *arrivals, out::Period::kWindow);
+  const auto r = out::aggregate(d, *returns, out::Period::kWindow);
+  const size_t nrows = plan.table->rows.size();
+  std::vector<double> sa(nrows), sr(nrows), n(nrows);
+  for (size_t i = 0; i < plan.slot_row.size(); ++i) {
+    sa[plan.slot_row[i]] += a[0].values[i];
+    sr[plan.slot_row[i]] += r[0].values[i];
+    n[plan.slot_row[i]] += 1;
+  }
+  std::vector<std::vector<std::string>> cells;
+  cells.push_back({"row"});
+  for (const auto& name : plan.table->names) cells[0].push_back(name);
+  cells[0].insert(cells[0].end(), {"arrivals", "returns"});
+  char buf[64];
+  for (size_t row = 0; row < nrows; ++row) {
+    if (n[row] == 0) continue;
+    cells.push_back({std::to_string(row)});
+    for (const auto& t : plan.table->rows[row].texts) cells.back().push_back(t);
+    for (double x : {sa[row] / n[row], sr[row] / n[row]}) {
+      std::snprintf(buf, sizeof buf, "%.0f", x);
+      cells.back().push_back(buf);
+    }
+  }
+  os << "mean over " << d.nreplicates() / std::max<size_t>(1, nrows)
+     << " replicates per design row, " << a[0].label << "\n";
+  print_columns(os, cells, [](size_t) { return false; });
+}
+
+// The option's value as the scenario would read it.
+std::string option_text(const po::variable_value& v) {
+  if (v.value().type() == typeid(std::string)) return v.as<std::string>();
+  if (v.value().type() == typeid(int)) return std::to_string(v.as<int>());
+  if (v.value().type() == typeid(uint64_t)) return std::to_string(v.as<uint64_t>());
+  return std::to_string(v.as<double>());
+}
+
+// --seed, --replicates, --scale, --start, --end and every --set onto the scenario.
+void apply_overrides(const po::variables_map& vm, Scenario& s,
+                     std::vector<std::string>& set_names) {
+  const Origin cli{"command line", 0};
+  for (const auto& [opt, key] : {std::pair{"seed", "run.seed"},
+                                 {"replicates", "run.replicates"},
+                                 {"scale", "run.scale"},
+                                 {"start", "run.start"},
+                                 {"end", "run.end"}})
+    if (vm.count(opt)) s.set(key, option_text(vm[opt]), cli);
+  if (!vm.count("set")) return;
+  for (const auto& kv : vm["set"].as<std::vector<std::string>>()) {
+    const auto eq = kv.find('=');
+    if (eq == std::string::npos)
+      throw UsageError("--set expects SECTION.KEY=VALUE, got '" + kv + "'");
+    if (!s.registry().find(kv.substr(0, eq)))
+      throw UsageError("--set: unknown parameter '" + kv.substr(0, eq) +
+                       "' (see 'smugsim params')");
+    s.set(kv.substr(0, eq), kv.substr(eq + 1), cli);
+    set_names.push_back(kv.substr(0, eq));
+  }
+}
+
+}  // namespace
+
+po::options_description run_options() {
+  po::options_description opts("run options");
+  opts.add_options()("output,o", po::value<std::string>(),
+                     "run file to write (default: named after the scenario, in this folder)")(
+      "seed", po::value<uint64_t>(), "seed of every random stream")(
+      "replicates,n", po::value<int>(), "number of replicates")(
+      "threads,t", po::value<int>(),
+      "worker threads (default: all cores; results do not depend on it)")(
+      "scale", po::value<double>(),
+      "share of the population simulated, e.g. 0.1 (counts are reported at full scale)")(
+      "start", po::value<std::string>(), "first day, YYYY-MM-DD")("end", po::value<std::string>(),
+                                                                  "last day, YYYY-MM-DD")(
+      "set", po::value<std::vector<std::string>>()->composing(),
+      "SECTION.KEY=VALUE: override a parameter (repeatable)")(
+      "resume",
+      "complete an interrupted run of the same command from the replicates it finished "
+      "(kept in OUTPUT.partial/); refused if anything that decides the numbers changed")(
+      "shard", po::value<std::string>(),
+      "I/N: run only slice I (0-based) of N of the replicates, for job arrays ('slurm': this "
+      "array task's slice); writes OUTPUT's NAME.shard-I-of-N.h5, and 'smugsim merge OUTPUT "
+      "NAME.shard-*' combines the shards")("quiet,q", "no progress bar and no summary");
+  return opts;
+}
+
+RunSetup make_run_setup(const po::variables_map& vm, const std::string& output_suffix,
+                        const std::string& command, const Args& args) {
+  const std::string path = vm["scenario"].as<std::string>();
+  RunSetup r(RunPlan(load_scenario(path)));
+  RunPlan& p = r.plan;
+  p.command = command;
+  p.args = args;
+  p.scenario_path = path;
+  r.quiet = vm.count("quiet") > 0;
+  r.options.resume = vm.count("resume") > 0;
+  apply_overrides(vm, p.scenario, r.set_names);
+  p.seed = RunParams::from(p.scenario).seed;
+  p.output = vm.count("output") ? vm["output"].as<std::string>()
+                                : std::filesystem::path(path).stem().string() + output_suffix;
+  r.options.threads = vm.count("threads") ? vm["threads"].as<int>() : default_thread_count();
+  if (r.options.threads < 1) throw UsageError("--threads must be at least 1");
+  if (vm.count("shard")) {
+    p.shard = parse_shard(vm["shard"].as<std::string>());
+    p.output = shard_output(p.output, p.shard);  // every task of an array gives the same -o
+  }
+  return r;
+}
+
+int run_and_report(const RunSetup& setup) {
+  Progress progress(setup.plan.command, !setup.quiet);
+  RunOptions options = setup.options;
+  options.on_progress = [&](size_t done, size_t total) { progress.update(done, total); };
+  options.log = &std::cerr;
+  RunOutcome outcome;
+  {
+    const InterruptScope interrupt;
+    options.stop = &interrupt.stop();
+    outcome = execute(setup.plan, options);
+  }
+  if (!outcome.kept) return 0;
+  if (!outcome.finished) return 1;
+  if (!setup.quiet) {
+    if (setup.plan.rows_are_design)
+      print_sweep_summary(std::cout, setup.plan, outcome.data);
+    else
+      print_summary_table(std::cout, outcome.data);
+    std::cout << "wrote " << setup.plan.output << "\n";
+  }
+  return 0;
+}
+
+}  // namespace smug

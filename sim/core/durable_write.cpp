@@ -1,0 +1,93 @@
+#include "core/durable_write.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+
+#include "core/errors.hpp"
+
+namespace smug {
+
+namespace {
+
+[[noreturn]] void fail(const std::string& path, const std::string& kind, const std::string& what,
+                       int err) {
+  throw RuntimeFailure("cannot write " + (kind.empty() ? "" : kind + " ") + "'" + path +
+                       "': " + what + ": " + std::strerror(err));
+}
+
+std::string temporary_name(const std::string& path) {
+  return path + ".tmp." + std::to_string(::getpid());
+}
+
+// Writes every byte to fd, retrying short writes and interruptions. False with errno on failure.
+bool write_all(int fd, std::string_view bytes) {
+  size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return false;
+    done += static_cast<size_t>(n);
+  }
+  return true;
+}
+
+void fsync_file(const std::string& tmp, const std::string& path, const std::string& kind) {
+  const int fd = ::open(tmp.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) fail(path, kind, "cannot reopen the temporary file to fsync it", errno);
+  if (::fsync(fd) != 0) {
+    const int err = errno;
+    ::close(fd);
+    fail(path, kind, "fsync of the temporary file failed", err);
+  }
+  ::close(fd);
+}
+
+// Best effort: the rename has happened, so the file is in place either way; some file systems
+// refuse fsync on a directory.
+void fsync_folder_of(const std::string& path) {
+  const std::string dir = std::filesystem::path(path).parent_path().string();
+  const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  (void)::fsync(fd);
+  ::close(fd);
+}
+
+void fill_with(const std::string& tmp, const std::string& path, const std::string& kind,
+               std::string_view bytes) {
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) fail(path, kind, "cannot create a temporary file", errno);
+  if (!write_all(fd, bytes)) {
+    const int err = errno;
+    ::close(fd);
+    fail(path, kind, "write failed", err);
+  }
+  if (::close(fd) != 0) fail(path, kind, "close failed", errno);
+}
+
+}  // namespace
+
+void replace_durably(const std::string& path, const std::string& kind,
+                     const std::function<void(const std::string& tmp)>& fill) {
+  const std::string tmp = temporary_name(path);
+  try {
+    fill(tmp);
+    fsync_file(tmp, path, kind);
+    if (std::rename(tmp.c_str(), path.c_str()) != 0)
+      fail(path, kind, "cannot rename the temporary file onto it", errno);
+  } catch (...) {
+    std::remove(tmp.c_str());
+    throw;
+  }
+  fsync_folder_of(path);
+}
+
+void write_durably(const std::string& path, std::string_view bytes, const std::string& kind) {
+  replace_durably(path, kind, [&](const std::string& tmp) { fill_with(tmp, path, kind, bytes); });
+}
+
+}  // namespace smug

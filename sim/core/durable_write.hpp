@@ -1,0 +1,24 @@
+// Durable replacement of a file: the one way smugsim writes a file that must never be seen half
+// written (run files, calibration files, checkpoints, the calibrated block of a scenario, the
+// posterior CSV). The contents go to "<path>.tmp.<pid>" in the same folder, the stream is checked,
+// the file is fsynced and renamed onto path, and the folder is fsynced so that the rename itself
+// survives a power cut. On any failure the temporary file is removed and path is untouched: a
+// file that exists is whole, and a kill can leave only "*.tmp.<pid>" files behind.
+#pragma once
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace smug {
+
+// Replaces path with bytes. `kind` names the file in error messages ("run file"; "" for none).
+// Throws RuntimeFailure naming the path, the step that failed and the system's reason.
+void write_durably(const std::string& path, std::string_view bytes, const std::string& kind = "");
+
+// The same for writers that need a file name rather than bytes (HDF5): fill(tmp) creates and
+// closes the temporary file; then it is fsynced and renamed as above. An exception from fill
+// removes the temporary file and propagates unchanged.
+void replace_durably(const std::string& path, const std::string& kind,
+                     const std::function<void(const std::string& tmp)>& fill);
+
+}  // namespace smug

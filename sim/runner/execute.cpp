@@ -1,0 +1,274 @@
+#include "runner/execute.hpp"
+
+#include <algorithm>
+#include <memory>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+#include "core/errors.hpp"
+#include "measures/assemble.hpp"
+#include "output/merge.hpp"
+#include "params/value_text.hpp"
+#include "runner/checkpoint.hpp"
+#include "runner/executor.hpp"
+#include "runner/io/inputs.hpp"
+#include "runner/io/sha256.hpp"
+#include "runner/run_record.hpp"
+
+namespace smug {
+
+namespace {
+
+std::string join(const std::vector<std::string>& v, const char* sep) {
+  std::string s;
+  // Appends rather than operator+ chains: GCC 12 warns falsely (-Wrestrict) on those.
+  for (size_t i = 0; i < v.size(); ++i) s.append(i ? sep : "").append(v[i]);
+  return s;
+}
+
+std::string quoted(const std::string& a) {
+  if (!a.empty() && a.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                        "0123456789-_./=:,+@") == std::string::npos)
+    return a;
+  std::string q = "'";
+  for (char c : a) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+// Everything that decides the numbers of the run: resuming is refused if any of it changed.
+Manifest make_manifest(const RunPlan& plan, const RunParams& run) {
+  const auto prov = base_provenance();
+  std::vector<std::string> keys, slots;
+  for (auto k : plan.slot_key) keys.push_back(std::to_string(k));
+  if (plan.table) {
+    for (size_t i = 0; i < plan.slot_row.size(); ++i)
+      slots.push_back(std::to_string(plan.slot_row[i]) + ": " +
+                      join(plan.table->rows[plan.slot_row[i]].texts, ","));
+  }
+  // Values only: the comments name the files, which may be given by another path on resume.
+  std::string values;
+  std::istringstream lines(plan.scenario.resolved_ini(false));
+  for (std::string line; std::getline(lines, line);)
+    if (!line.empty() && line[0] != ';') values += line + "\n";
+  // The fields users change most come first, so the refusal names them rather than the scenario.
+  return {{"kind", plan.command},
+          {"seed", std::to_string(run.seed)},
+          {"replicate_keys", join(keys, ",")},
+          {"start", format_date(run.start)},
+          {"end", format_date(run.end)},
+          {"scale", detail::format_number(run.scale)},
+          {"varied_parameters", plan.table ? join(plan.table->names, ",") : ""},
+          {"parameter_set_of_each_replicate", join(slots, "\n")},
+          {"resolved_scenario", values},
+          {"software_version", prov.at("software_version")},
+          {"git_commit", prov.at("git_commit")},
+          {"git_dirty", prov.at("git_dirty")},
+          {"started_at", now_iso8601()},
+          {"command", resume_command(plan)}};
+}
+
+// The parameters each replicate ran, and where they came from, in the run file.
+void record_varied(const RunPlan& plan, out::RunData& d) {
+  const ParamTable& t = *plan.table;
+  d.varied_names = t.names;
+  for (size_t row : plan.slot_row) {
+    const auto& v = t.rows[row].values;
+    d.varied_values.insert(d.varied_values.end(), v.begin(), v.end());
+    (plan.rows_are_design ? d.design_rows : d.posterior_rows).push_back(static_cast<int32_t>(row));
+  }
+  const std::set<std::string> varied(t.names.begin(), t.names.end());
+  for (auto& p : d.params) {
+    if (!varied.count(p.name)) continue;
+    p.value = "(varies by replicate: see varied_value)";
+    p.origin = t.path;
+  }
+}
+
+// The plan restricted to its shard's slots, with attributes naming the slice and the whole run.
+RunPlan shard_of(const RunPlan& plan) {
+  const Shard& shard = plan.shard;
+  const size_t n = plan.slot_key.size();
+  if (shard.count > n)
+    throw UsageError("--shard " + std::to_string(shard.index) + "/" + std::to_string(shard.count) +
+                     ": more shards than the run's " + std::to_string(n) + " replicates");
+  std::string whole;  // what decides the whole run's numbers: equal in every shard of it
+  for (const auto& [k, v] : make_manifest(plan, RunParams::from(plan.scenario)))
+    if (std::find(kInformationalFields.begin(), kInformationalFields.end(), k) ==
+        kInformationalFields.end())
+      whole += k + "=" + v + "\n";
+  const size_t begin = shard_begin(shard, n), end = shard_end(shard, n);
+  RunPlan part = plan;
+  part.slot_key.assign(plan.slot_key.begin() + begin, plan.slot_key.begin() + end);
+  if (!plan.slot_row.empty())
+    part.slot_row.assign(plan.slot_row.begin() + begin, plan.slot_row.begin() + end);
+  for (auto& [k, v] :
+       out::shard_attributes({shard.index, shard.count, begin, n, sha256_hex(whole)}))
+    part.provenance[k] = v;
+  return part;
+}
+
+// One model per parameter set in use; without a table, the scenario's own.
+class SlotModels {
+ public:
+  SlotModels(const RunPlan& plan, std::ostream* log) : plan_(plan) {
+    if (!plan.table) {
+      own_ = std::make_unique<Model>(
+          build_model(plan.scenario, load_inputs(plan.scenario, plan.scenario_path)));
+      return;
+    }
+    for (const auto& name : plan.table->names) {
+      if (log && !plan.scenario.schedule(name).changes.empty()) {
+        *log << "smugsim: warning: the scenario gives " << name << " dated changes; each of "
+             << plan.table->path << "'s rows replaces them with its one value\n";
+      }
+    }
+    for (size_t row : plan.slot_row) {
+      if (by_row_.count(row)) continue;
+      const Scenario s = with_row(plan.scenario, *plan.table, row);
+      by_row_[row] = std::make_unique<Model>(build_model(s, load_inputs(s, plan.scenario_path)));
+    }
+  }
+  const Model& of(size_t slot) const {
+    return plan_.table ? *by_row_.at(plan_.slot_row[slot]) : *own_;
+  }
+
+ private:
+  const RunPlan& plan_;
+  std::map<size_t, std::unique_ptr<Model>> by_row_;
+  std::unique_ptr<Model> own_;
+};
+
+// The checkpoints of a resumed run that still hold, with the notes a user needs.
+std::map<size_t, ReplicateResult> finished_before(const CheckpointStore& store, const RunPlan& plan,
+                                                  const RunOptions& options, const RunParams& run,
+                                                  size_t nmeasures) {
+  std::ostream* log = options.log;
+  if (store.replaced() && log) {
+    *log << "smugsim: replacing the unfinished run in " << store.dir()
+         << " (use --resume to continue it instead)\n";
+  }
+  std::map<size_t, ReplicateResult> done;
+  if (store.resumed()) {
+    std::vector<std::string> ignored;
+    done = store.load(run.seed, plan.slot_key, run.ndays(), nmeasures, &ignored);
+    if (log) {
+      for (const auto& why : ignored) *log << "smugsim: ignoring " << why << "\n";
+      *log << "smugsim: resuming: " << done.size() << " of " << plan.slot_key.size()
+           << " replicates finished in " << store.dir() << "\n";
+    }
+  } else if (options.resume && log) {
+    *log << "smugsim: no unfinished run in " << store.dir() << "; starting from the beginning\n";
+  }
+  return done;
+}
+
+// Runs the slots not in `done` and adds them to it, checkpointing each. False if stopped.
+bool run_missing(Executor& executor, const SlotRunner& run_slot, const CheckpointStore& store,
+                 const RunOptions& options, size_t nslots, std::map<size_t, ReplicateResult>& done,
+                 size_t& fresh_count) {
+  EnsembleOptions eo;
+  eo.threads = options.threads;
+  std::vector<size_t> todo;
+  for (size_t i = 0; i < nslots; ++i)
+    if (!done.count(i)) todo.push_back(i);
+  const size_t before = done.size();
+  eo.on_result = [&](size_t i, const ReplicateResult& r) { store.save(todo[i], r); };
+  eo.on_done = [&](const ReplicateResult&, size_t d, size_t) {
+    if (options.on_progress) options.on_progress(before + d, nslots);
+  };
+  eo.stop = options.stop;
+  std::vector<ReplicateResult> fresh = executor.run(todo, run_slot, eo);
+  executor.finish();
+  fresh_count = todo.size();
+  if (fresh.size() < todo.size()) {
+    // Results come back in order with the unrun ones missing; which ran is in the checkpoints.
+    fresh_count = fresh.size();
+    return false;
+  }
+  for (size_t k = 0; k < todo.size(); ++k) done.emplace(todo[k], std::move(fresh[k]));
+  return true;
+}
+
+std::map<std::string, std::string> provenance_of(const RunPlan& plan, const RunOptions& options,
+                                                 const RunParams& run, const Executor& executor,
+                                                 const CheckpointStore& store, size_t ran) {
+  const size_t nslots = plan.slot_key.size();
+  auto prov = base_provenance();
+  prov["started_at"] = store.field("started_at");
+  prov["finished_at"] = now_iso8601();
+  std::string command = "smugsim " + plan.command;
+  for (const auto& a : plan.args) command += " " + a;
+  prov["command"] = command;
+  prov["scenario"] = plan.scenario_path;
+  prov["threads"] = std::to_string(options.threads);
+  for (const auto& [k, v] : executor.provenance()) prov[k] = v;
+  prov["scale"] = std::to_string(run.scale);
+  if (store.resumed())
+    prov["resumed_from"] = store.dir() + " (" + std::to_string(nslots - ran) + " of " +
+                           std::to_string(nslots) + " replicates)";
+  for (const auto& [k, v] : plan.provenance) prov[k] = v;
+  return prov;
+}
+
+RunOutcome execute_slots(const RunPlan& plan, const RunOptions& options) {
+  const SlotModels models(plan, options.log);
+  const Model& first = models.of(0);
+  const RunParams& run = first.params().run;
+  if (plan.seed != run.seed)
+    throw std::logic_error("execute: the plan's seed is not its scenario's");
+  const SlotRunner run_slot = [&](size_t slot) {
+    return models.of(slot).run(plan.seed, plan.slot_key[slot]);
+  };
+  const auto executor = make_executor();
+  RunOutcome outcome;
+  if (!executor->keeps_results()) {  // MPI: run what rank 0 hands out; rank 0 keeps the files
+    EnsembleOptions eo;
+    eo.stop = options.stop;
+    executor->run({}, run_slot, eo);
+    outcome.kept = false;
+    return outcome;
+  }
+  const size_t nslots = plan.slot_key.size();
+  CheckpointStore store(plan.output, make_manifest(plan, run), options.resume);
+  auto done = finished_before(store, plan, options, run, first.measures().size());
+  const size_t before = done.size();
+  size_t ran = 0;
+  if (!run_missing(*executor, run_slot, store, options, nslots, done, ran)) {
+    if (options.log) {
+      *options.log << "\nsmugsim: interrupted: " << before + ran << " of " << nslots
+                   << " replicates are finished and kept in " << store.dir()
+                   << "; nothing written to " << plan.output << ". Continue with:\n  "
+                   << resume_command(plan) << "\n";
+    }
+    return outcome;
+  }
+  std::vector<ReplicateResult> results;
+  for (auto& [slot, r] : done) results.push_back(std::move(r));
+  outcome.data = make_run_data(plan.scenario, first, results,
+                               provenance_of(plan, options, run, *executor, store, ran));
+  if (plan.table) record_varied(plan, outcome.data);
+  out::write_run_file(plan.output, outcome.data);
+  store.remove();
+  outcome.finished = true;
+  return outcome;
+}
+
+}  // namespace
+
+std::string resume_command(const RunPlan& plan) {
+  std::string c = "smugsim " + plan.command;
+  bool has = false;
+  for (const auto& a : plan.args) {
+    c.append(" ").append(quoted(a));
+    has = has || a == "--resume";
+  }
+  return has ? c : c + " --resume";
+}
+
+RunOutcome execute(const RunPlan& plan, const RunOptions& options) {
+  return plan.shard.active() ? execute_slots(shard_of(plan), options)
+                             : execute_slots(plan, options);
+}
+
+}  // namespace smug

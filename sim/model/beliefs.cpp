@@ -3,48 +3,41 @@
 #include <algorithm>
 #include <cmath>
 
-#include "model/declare.hpp"
+#include "params/declare.hpp"
 
 namespace smug {
 
-void BeliefParams::declare(ParamRegistry& reg) {
-  Declare(reg, "beliefs", "Perceptions of the journey and of life in the UK, and their decay")
-      .real("p_cross_base", "probability", "0.45", 0, 1,
-            "Perceived chance of getting across by small boat, before any adverts or news", "prior")
-      .real("p_return_base", "probability", "0.15", 0, 1,
-            "Perceived chance of being returned to Albania after arriving", "prior")
-      .real("uk_wage_base_gbp", "GBP per month", "1400", 100, 10000,
-            "Perceived monthly earnings in the UK (cash work, cannabis farms)",
-            "prior: press reporting of cash-in-hand work")
-      .real("trust_base", "share", "0.4", 0, 1,
-            "Trust in smugglers' promises (safe crossing, easy work, fair debt)", "prior")
-      .real("advert_p_cross", "probability", "0.35", 0, 1,
-            "Rise in the perceived chance of crossing when smugglers' adverts saturate a county",
-            "prior: social-media adverts promising crossings (GOV-FACTSHEET-NOV22)")
-      .real("advert_trust", "share", "0.35", 0, 1,
-            "Rise in trust when smugglers' adverts saturate a county", "prior")
-      .real("campaign_p_return", "probability", "0.9", 0, 1,
-            "Rise in the perceived chance of return under a full government information campaign",
-            "prior: Albanian-language adverts warning against crossing (PRESS-AUG22)")
-      .real("campaign_trust", "share", "0.2", 0, 1,
-            "Fall in trust under a full information campaign", "prior")
-      .real("decay_days", "days", "240", 7, 3650,
-            "Time constant over which news learnt from one's ties fades back to the county's view",
-            "prior");
-}
-
-BeliefParams BeliefParams::from(const Scenario& s) {
-  BeliefParams p;
-  p.p_cross_base = s.real("beliefs.p_cross_base");
-  p.p_return_base = s.real("beliefs.p_return_base");
-  p.uk_wage_base_gbp = s.real("beliefs.uk_wage_base_gbp");
-  p.trust_base = s.real("beliefs.trust_base");
-  p.advert_p_cross = s.real("beliefs.advert_p_cross");
-  p.advert_trust = s.real("beliefs.advert_trust");
-  p.campaign_p_return = s.real("beliefs.campaign_p_return");
-  p.campaign_trust = s.real("beliefs.campaign_trust");
-  p.decay_days = s.real("beliefs.decay_days");
-  return p;
+const Declare<BeliefParams>& BeliefParams::table() {
+  static const Declare<BeliefParams> d =
+      Declare<BeliefParams>("beliefs",
+                            "Perceptions of the journey and of life in the UK, and their decay")
+          .real("p_cross_base", &BeliefParams::p_cross_base, "probability", "0.45", 0, 1,
+                "Perceived chance of getting across by small boat, before any adverts or news",
+                "prior")
+          .real("p_return_base", &BeliefParams::p_return_base, "probability", "0.15", 0, 1,
+                "Perceived chance of being returned to Albania after arriving", "prior")
+          .real("uk_wage_base_gbp", &BeliefParams::uk_wage_base_gbp, "GBP per month", "1400", 100,
+                10000, "Perceived monthly earnings in the UK (cash work, cannabis farms)",
+                "prior: press reporting of cash-in-hand work")
+          .real("trust_base", &BeliefParams::trust_base, "share", "0.4", 0, 1,
+                "Trust in smugglers' promises (safe crossing, easy work, fair debt)", "prior")
+          .real(
+              "advert_p_cross", &BeliefParams::advert_p_cross, "probability", "0.35", 0, 1,
+              "Rise in the perceived chance of crossing when smugglers' adverts saturate a county",
+              "prior: social-media adverts promising crossings (GOV-FACTSHEET-NOV22)")
+          .real("advert_trust", &BeliefParams::advert_trust, "share", "0.35", 0, 1,
+                "Rise in trust when smugglers' adverts saturate a county", "prior")
+          .real(
+              "campaign_p_return", &BeliefParams::campaign_p_return, "probability", "0.9", 0, 1,
+              "Rise in the perceived chance of return under a full government information campaign",
+              "prior: Albanian-language adverts warning against crossing (PRESS-AUG22)")
+          .real("campaign_trust", &BeliefParams::campaign_trust, "share", "0.2", 0, 1,
+                "Fall in trust under a full information campaign", "prior")
+          .real("decay_days", &BeliefParams::decay_days, "days", "240", 7, 3650,
+                "Time constant over which news learnt from one's ties fades back to the county's "
+                "view",
+                "prior");
+  return d;
 }
 
 Beliefs::Beliefs(const BeliefParams& p, uint32_t n) : p_(p), decay_(kDecayTable), personal_(n) {

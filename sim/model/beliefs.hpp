@@ -13,19 +13,19 @@
 
 #include "core/prefetch.hpp"
 #include "model/population.hpp"
+#include "params/declare.hpp"
 
 namespace smug {
 
 enum Belief : uint8_t { kPCross = 0, kPReturn, kUkWage, kTrust, kNumBeliefs };
 using BeliefVec = std::array<float, kNumBeliefs>;
 
-struct BeliefParams {
+struct BeliefParams : ParamsOf<BeliefParams> {
   double p_cross_base, p_return_base, uk_wage_base_gbp, trust_base;
   double advert_p_cross, advert_trust;       // how far saturating adverts lift the priors
   double campaign_p_return, campaign_trust;  // how far a full information campaign moves them
   double decay_days;
-  static void declare(ParamRegistry& reg);
-  static BeliefParams from(const Scenario& s);
+  static const Declare<BeliefParams>& table();  // every parameter, with the field it fills
 };
 
 // The media environment of each county on one day.

@@ -3,65 +3,63 @@
 #include <algorithm>
 #include <cmath>
 
-#include "model/declare.hpp"
 #include "model/journey.hpp"
 #include "model/news.hpp"
 #include "model/uk_processing.hpp"
 #include "model/weather.hpp"
 #include "model/world.hpp"
+#include "params/declare.hpp"
 
 namespace smug {
 
-void CrossingParams::declare(ParamRegistry& reg) {
-  Declare(reg, "crossing", "Launches from northern France, French prevention and deaths")
-      .real("stop_share", "share", "0.45", 0, 0.99,
-            "Share of attempts the French police stop, before the November 2022 deal",
-            "PRESS-FRANCE (42-61% in 2022)")
-      .real("stop_load", "per 1000 people", "0.05", 0, 10,
-            "Fall in the stopped share (relative) per 1000 people attempting that day: patrols "
-            "are stretched by many launches",
-            "prior")
-      .real("give_up", "probability", "0.15", 0, 1,
-            "Chance an Albanian whose launch was stopped gives up and goes home", "prior")
-      .real("death_rate", "per attempt", "0.0005", 0, 0.1, "Deaths per person attempting",
-            "prior: rare deaths")
-      .sched("boat_capacity", "people per boat", "14, 2021-01-01: 28, 2022-01-01: 41, 2023-01-01: 48",
-             1, 200,
-             "People per boat: a supply-side input (boat sizes grew as the boats' supply tightened)",
-             "HO-DAILY (people per boat by year)")
-      .sched("boats_per_day", "boats per viable day", "40", 0, 10000,
-             "Boats the operators can supply on a viable day (all nationalities, full scale)",
-             "prior: HO-DAILY (at most about 30 boats on the busiest days)")
-      .real("launch_share_other", "share", "0.5", 0, 1,
-            "Share of waiting people of other nationalities who try on a viable day", "prior");
+const Declare<CrossingParams>& CrossingParams::table() {
+  static const Declare<CrossingParams> d =
+      Declare<CrossingParams>("crossing",
+                              "Launches from northern France, French prevention and deaths")
+          .real("stop_share", &CrossingParams::stop_share, "share", "0.45", 0, 0.99,
+                "Share of attempts the French police stop, before the November 2022 deal",
+                "PRESS-FRANCE (42-61% in 2022)")
+          .real("stop_load", &CrossingParams::stop_load, "per 1000 people", "0.05", 0, 10,
+                "Fall in the stopped share (relative) per 1000 people attempting that day: patrols "
+                "are stretched by many launches",
+                "prior")
+          .real("give_up", &CrossingParams::give_up, "probability", "0.15", 0, 1,
+                "Chance an Albanian whose launch was stopped gives up and goes home", "prior")
+          .real("death_rate", &CrossingParams::death_rate, "per attempt", "0.0005", 0, 0.1,
+                "Deaths per person attempting", "prior: rare deaths")
+          .sched("boat_capacity", &CrossingParams::boat_capacity, "people per boat",
+                 "14, 2021-01-01: 28, 2022-01-01: 41, 2023-01-01: 48", 1, 200,
+                 "People per boat: a supply-side input (boat sizes grew as the boats' supply "
+                 "tightened)",
+                 "HO-DAILY (people per boat by year)")
+          .sched("boats_per_day", &CrossingParams::boats_per_day, "boats per viable day", "40", 0,
+                 10000,
+                 "Boats the operators can supply on a viable day (all nationalities, full scale)",
+                 "prior: HO-DAILY (at most about 30 boats on the busiest days)")
+          .real("launch_share_other", &CrossingParams::launch_share_other, "share", "0.5", 0, 1,
+                "Share of waiting people of other nationalities who try on a viable day", "prior");
+  return d;
 }
 
-CrossingParams CrossingParams::from(const Scenario& s) {
-  return CrossingParams{s.real("crossing.stop_share"),          s.real("crossing.stop_load"),
-                        s.real("crossing.give_up"),             s.real("crossing.death_rate"),
-                        s.schedule("crossing.boat_capacity"),   s.schedule("crossing.boats_per_day"),
-                        s.real("crossing.launch_share_other")};
-}
-
-void OtherNationalitiesParams::declare(ParamRegistry& reg) {
-  Declare(reg, "other_nationalities",
+const Declare<OtherNationalitiesParams>& OtherNationalitiesParams::table() {
+  static const Declare<OtherNationalitiesParams> d =
+      Declare<OtherNationalitiesParams>(
+          "other_nationalities",
           "Exogenous flow of people of other nationalities to the coast (competition for places, "
           "patrol load)")
-      .flag("enabled", "true", "Whether the other-nationalities flow is simulated", "MODEL")
-      .real("flow_factor", "factor", "1", 0, 10,
-            "Factor on the monthly all-nationality arrivals used as the flow to the coast",
-            "HO-DAILY")
-      .real("projection_factor", "factor", "1", 0, 10,
-            "Beyond the data, each month repeats the last data year's month times this", "prior")
-      .text("series_file", "data/small_boats_monthly_all_nationalities.csv",
-            "Monthly all-nationality series (relative to the scenario file that sets it)",
-            "HO-DAILY");
-}
-
-OtherNationalitiesParams OtherNationalitiesParams::from(const Scenario& s) {
-  return OtherNationalitiesParams{s.flag("other_nationalities.enabled"),
-                                  s.real("other_nationalities.flow_factor"),
-                                  s.real("other_nationalities.projection_factor")};
+          .flag("enabled", &OtherNationalitiesParams::enabled, "true",
+                "Whether the other-nationalities flow is simulated", "MODEL")
+          .real("flow_factor", &OtherNationalitiesParams::attempts_per_arrival, "factor", "1", 0,
+                10, "Factor on the monthly all-nationality arrivals used as the flow to the coast",
+                "HO-DAILY")
+          .real("projection_factor", &OtherNationalitiesParams::projection_factor, "factor", "1", 0,
+                10, "Beyond the data, each month repeats the last data year's month times this",
+                "prior")
+          .text("series_file", &OtherNationalitiesParams::series_file,
+                "data/small_boats_monthly_all_nationalities.csv",
+                "Monthly all-nationality series (relative to the scenario file that sets it)",
+                "HO-DAILY");
+  return d;
 }
 
 void other_nationalities_arrive(World& w) {
@@ -105,8 +103,7 @@ void launch_boats(World& w) {
   others *= share;
   // Stopped share: the patrols' odds, stretched by the day's load.
   const double odds = p.stop_share / (1 - p.stop_share) * w.levers.patrol_odds_factor;
-  const double stop =
-      odds / (1 + odds) / (1 + p.stop_load * demand * share / w.scale / 1000);
+  const double stop = odds / (1 + odds) / (1 + p.stop_load * demand * share / w.scale / 1000);
   double albanians = 0;
   for (uint32_t id : boarding) {
     Trip& t = w.trips[id];

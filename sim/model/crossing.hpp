@@ -3,13 +3,15 @@
 // far as the boat operators' supply of boats allows. The French police stop a share of launches
 // (their people wait and retry, or give up and go home); a few people die; the rest reach the UK.
 #pragma once
-#include "params/scenario.hpp"
+#include <string>
+
+#include "params/declare.hpp"
 
 namespace smug {
 
 struct World;
 
-struct CrossingParams {
+struct CrossingParams : ParamsOf<CrossingParams> {
   double stop_share;          // share of attempts stopped by the French police, before 2022's deal
   double stop_load;           // fall in the stopped share per 1000 people attempting that day
   double give_up;             // chance a stopped Albanian gives up and goes home
@@ -17,17 +19,17 @@ struct CrossingParams {
   Schedule boat_capacity;     // people per boat (a supply-side input: boat sizes grew)
   Schedule boats_per_day;     // boats the operators can supply per viable day (full scale)
   double launch_share_other;  // share of waiting others who try on a viable day
-  static void declare(ParamRegistry& reg);
-  static CrossingParams from(const Scenario& s);
+  static const Declare<CrossingParams>& table();  // every parameter, with the field it fills
 };
 
 // The other nationalities reaching the coast (exogenous; can be switched off).
-struct OtherNationalitiesParams {
+struct OtherNationalitiesParams : ParamsOf<OtherNationalitiesParams> {
   bool enabled;
   double attempts_per_arrival;  // flow factor on recorded arrivals
   double projection_factor;     // for months beyond the data: the last year's month times this
-  static void declare(ParamRegistry& reg);
-  static OtherNationalitiesParams from(const Scenario& s);
+  std::string series_file;      // the monthly series, which the input loader reads (not the model)
+  static const Declare<OtherNationalitiesParams>&
+  table();  // every parameter, with the field it fills
 };
 
 void other_nationalities_arrive(World& w);

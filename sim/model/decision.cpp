@@ -5,79 +5,64 @@
 #include <cmath>
 
 #include "core/prefetch.hpp"
-#include "model/declare.hpp"
 #include "model/journey.hpp"
 #include "model/world.hpp"
+#include "params/declare.hpp"
 
 namespace smug {
 
-void DecisionParams::declare(ParamRegistry& reg) {
-  Declare(reg, "decision", "Whether and how a person leaves: expected gain against costs and home")
-      .real("reconsider_interval_days", "days", "120", 7, 3650,
-            "Mean days between a person's spontaneous reconsiderations of leaving", "prior")
-      .real("horizon_months", "months", "24", 1, 240,
-            "Months of UK earnings a person weighs against the costs", "prior")
-      .real("intercept", "log-odds", "-6", -30, 10,
-            "Log-odds of leaving for a man of 30 with nothing to gain", "prior (calibrated)")
-      .real("gain_weight", "log-odds per GBP 10,000", "3", 0, 50,
-            "Weight of the expected net gain in the log-odds of leaving", "prior (calibrated)")
-      .real("female_shift", "log-odds", "-1.9", -10, 5, "Shift in log-odds for women",
-            "HO-IRR: 87% of 2022 arrivals were men")
-      .real("age_decline", "log-odds per year", "0.08", 0, 1,
-            "Fall in log-odds per year of age above 30", "HO-IRR: 78% of arrivals aged 18-39")
-      .real("risk_weight", "log-odds per SD", "0.6", 0, 10,
-            "Fall in log-odds per standard deviation of risk aversion", "prior")
-      .real("trust_weight", "log-odds", "2", 0, 20,
-            "Rise in log-odds of the boat from full trust in smugglers (against none), centred at "
-            "0.5",
-            "prior")
-      .real("informal_income_gbp", "GBP per month", "120", 0, 2000,
-            "Monthly income at home of a person without a job (informal work, family)", "prior")
-      .real("bus_cost_gbp", "GBP", "170", 0, 5000, "Bus to northern France (EUR 200)",
-            "PRESS-PRICES")
-      .real("kin_help_gbp", "GBP per tie", "1500", 0, 50000,
-            "Money kin or a tie in the UK can lend towards the price", "prior")
-      .real("debt_premium", "share of price", "0.5", 0, 10,
-            "Extra perceived cost of buying on credit (debt bond), times distrust", "prior")
-      .real("offer_advert", "rate", "1.0", 0, 100,
-            "How strongly advert saturation puts an offer of the boat in front of a person",
-            "prior (calibrated)")
-      .real("offer_per_tie", "rate", "0.5", 0, 100,
-            "How strongly each tie who crossed by boat puts an offer in front of a person", "prior")
-      .real("lorry_price_gbp", "GBP", "10000", 1000, 50000, "Price of a lorry crossing",
-            "PRESS-PRICES (GBP 7,000-25,000)")
-      .real("lorry_success", "probability", "0.6", 0, 1, "Chance a lorry crossing gets through",
-            "prior")
-      .real("lorry_shift", "log-odds", "-1", -20, 10, "Preference for the lorry route", "prior")
-      .real("air_price_gbp", "GBP", "15000", 1000, 50000, "Price of a flight with false documents",
-            "PRESS-PRICES (up to GBP 25,000)")
-      .real("air_success", "probability", "0.5", 0, 1,
-            "Chance a flight with false documents gets through", "prior")
-      .real("air_shift", "log-odds", "-1.5", -20, 10, "Preference for the air route", "prior");
-}
-
-DecisionParams DecisionParams::from(const Scenario& s) {
-  auto r = [&](const char* k) { return s.real(std::string("decision.") + k); };
-  return DecisionParams{r("reconsider_interval_days"),
-                        r("horizon_months"),
-                        r("intercept"),
-                        r("gain_weight"),
-                        r("female_shift"),
-                        r("age_decline"),
-                        r("risk_weight"),
-                        r("trust_weight"),
-                        r("informal_income_gbp"),
-                        r("bus_cost_gbp"),
-                        r("kin_help_gbp"),
-                        r("debt_premium"),
-                        r("offer_advert"),
-                        r("offer_per_tie"),
-                        r("lorry_price_gbp"),
-                        r("lorry_success"),
-                        r("lorry_shift"),
-                        r("air_price_gbp"),
-                        r("air_success"),
-                        r("air_shift")};
+const Declare<DecisionParams>& DecisionParams::table() {
+  static const Declare<DecisionParams> d =
+      Declare<DecisionParams>(
+          "decision", "Whether and how a person leaves: expected gain against costs and home")
+          .real("reconsider_interval_days", &DecisionParams::reconsider_interval_days, "days",
+                "120", 7, 3650,
+                "Mean days between a person's spontaneous reconsiderations of leaving", "prior")
+          .real("horizon_months", &DecisionParams::horizon_months, "months", "24", 1, 240,
+                "Months of UK earnings a person weighs against the costs", "prior")
+          .real("intercept", &DecisionParams::intercept, "log-odds", "-6", -30, 10,
+                "Log-odds of leaving for a man of 30 with nothing to gain", "prior (calibrated)")
+          .real("gain_weight", &DecisionParams::gain_weight, "log-odds per GBP 10,000", "3", 0, 50,
+                "Weight of the expected net gain in the log-odds of leaving", "prior (calibrated)")
+          .real("female_shift", &DecisionParams::female_shift, "log-odds", "-1.9", -10, 5,
+                "Shift in log-odds for women", "HO-IRR: 87% of 2022 arrivals were men")
+          .real("age_decline", &DecisionParams::age_decline, "log-odds per year", "0.08", 0, 1,
+                "Fall in log-odds per year of age above 30", "HO-IRR: 78% of arrivals aged 18-39")
+          .real("risk_weight", &DecisionParams::risk_weight, "log-odds per SD", "0.6", 0, 10,
+                "Fall in log-odds per standard deviation of risk aversion", "prior")
+          .real("trust_weight", &DecisionParams::trust_weight, "log-odds", "2", 0, 20,
+                "Rise in log-odds of the boat from full trust in smugglers (against none), centred "
+                "at "
+                "0.5",
+                "prior")
+          .real("informal_income_gbp", &DecisionParams::informal_income_gbp, "GBP per month", "120",
+                0, 2000, "Monthly income at home of a person without a job (informal work, family)",
+                "prior")
+          .real("bus_cost_gbp", &DecisionParams::bus_cost_gbp, "GBP", "170", 0, 5000,
+                "Bus to northern France (EUR 200)", "PRESS-PRICES")
+          .real("kin_help_gbp", &DecisionParams::kin_help_gbp, "GBP per tie", "1500", 0, 50000,
+                "Money kin or a tie in the UK can lend towards the price", "prior")
+          .real("debt_premium", &DecisionParams::debt_premium, "share of price", "0.5", 0, 10,
+                "Extra perceived cost of buying on credit (debt bond), times distrust", "prior")
+          .real("offer_advert", &DecisionParams::offer_advert, "rate", "1.0", 0, 100,
+                "How strongly advert saturation puts an offer of the boat in front of a person",
+                "prior (calibrated)")
+          .real("offer_per_tie", &DecisionParams::offer_per_tie, "rate", "0.5", 0, 100,
+                "How strongly each tie who crossed by boat puts an offer in front of a person",
+                "prior")
+          .real("lorry_price_gbp", &DecisionParams::lorry_price_gbp, "GBP", "10000", 1000, 50000,
+                "Price of a lorry crossing", "PRESS-PRICES (GBP 7,000-25,000)")
+          .real("lorry_success", &DecisionParams::lorry_success, "probability", "0.6", 0, 1,
+                "Chance a lorry crossing gets through", "prior")
+          .real("lorry_shift", &DecisionParams::lorry_shift, "log-odds", "-1", -20, 10,
+                "Preference for the lorry route", "prior")
+          .real("air_price_gbp", &DecisionParams::air_price_gbp, "GBP", "15000", 1000, 50000,
+                "Price of a flight with false documents", "PRESS-PRICES (up to GBP 25,000)")
+          .real("air_success", &DecisionParams::air_success, "probability", "0.5", 0, 1,
+                "Chance a flight with false documents gets through", "prior")
+          .real("air_shift", &DecisionParams::air_shift, "log-odds", "-1.5", -20, 10,
+                "Preference for the air route", "prior");
+  return d;
 }
 
 namespace {

@@ -6,14 +6,14 @@
 #pragma once
 #include <cstdint>
 
-#include "params/scenario.hpp"
+#include "params/declare.hpp"
 
 namespace smug {
 
 struct World;
 struct MediaState;
 
-struct DecisionParams {
+struct DecisionParams : ParamsOf<DecisionParams> {
   double reconsider_interval_days, horizon_months, intercept, gain_weight;
   double female_shift, age_decline, risk_weight, trust_weight;
   double informal_income_gbp, bus_cost_gbp, kin_help_gbp;
@@ -21,8 +21,7 @@ struct DecisionParams {
   double offer_advert, offer_per_tie;
   double lorry_price_gbp, lorry_success, lorry_shift;
   double air_price_gbp, air_success, air_shift;
-  static void declare(ParamRegistry& reg);
-  static DecisionParams from(const Scenario& s);
+  static const Declare<DecisionParams>& table();  // every parameter, with the field it fills
 };
 
 enum class Choice : uint8_t { kStay, kBoat, kLorry, kAir };

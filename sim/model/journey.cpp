@@ -1,34 +1,27 @@
 #include "model/journey.hpp"
 
-#include "model/declare.hpp"
 #include "model/news.hpp"
 #include "model/world.hpp"
+#include "params/declare.hpp"
 
 namespace smug {
 
-void JourneyParams::declare(ParamRegistry& reg) {
-  Declare(reg, "journey", "Leaving Albania and travelling to northern France")
-      .real("exit_airport", "share", "0.3", 0, 1,
-            "Share of boat-route travellers who fly out of Tirana", "prior")
-      .real("exit_kosovo", "share", "0.3", 0, 1, "Share who leave over the Kosovo border (bus)",
-            "prior")
-      .real("exit_montenegro", "share", "0.25", 0, 1,
-            "Share who leave over the Montenegro border (bus)", "prior")
-      .real("exit_greece", "share", "0.15", 0, 1,
-            "Share who leave over the southern border with Greece", "prior")
-      .real("travel_days_land", "days", "4", 1, 60, "Days by bus to northern France",
-            "prior: about EUR 200 bus (PRESS-PRICES)")
-      .real("travel_days_air", "days", "2", 1, 60, "Days by air and road to northern France",
-            "prior");
-}
-
-JourneyParams JourneyParams::from(const Scenario& s) {
-  JourneyParams p;
-  p.exit_share = {s.real("journey.exit_airport"), s.real("journey.exit_kosovo"),
-                  s.real("journey.exit_montenegro"), s.real("journey.exit_greece")};
-  p.travel_days_land = s.real("journey.travel_days_land");
-  p.travel_days_air = s.real("journey.travel_days_air");
-  return p;
+const Declare<JourneyParams>& JourneyParams::table() {
+  static const Declare<JourneyParams> d =
+      Declare<JourneyParams>("journey", "Leaving Albania and travelling to northern France")
+          .real("exit_airport", &JourneyParams::exit_share, kExitAirport, "share", "0.3", 0, 1,
+                "Share of boat-route travellers who fly out of Tirana", "prior")
+          .real("exit_kosovo", &JourneyParams::exit_share, kExitKosovo, "share", "0.3", 0, 1,
+                "Share who leave over the Kosovo border (bus)", "prior")
+          .real("exit_montenegro", &JourneyParams::exit_share, kExitMontenegro, "share", "0.25", 0,
+                1, "Share who leave over the Montenegro border (bus)", "prior")
+          .real("exit_greece", &JourneyParams::exit_share, kExitGreece, "share", "0.15", 0, 1,
+                "Share who leave over the southern border with Greece", "prior")
+          .real("travel_days_land", &JourneyParams::travel_days_land, "days", "4", 1, 60,
+                "Days by bus to northern France", "prior: about EUR 200 bus (PRESS-PRICES)")
+          .real("travel_days_air", &JourneyParams::travel_days_air, "days", "2", 1, 60,
+                "Days by air and road to northern France", "prior");
+  return d;
 }
 
 namespace {

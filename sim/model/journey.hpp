@@ -8,17 +8,16 @@
 
 #include "core/rng.hpp"
 #include "model/levers.hpp"
-#include "params/scenario.hpp"
+#include "params/declare.hpp"
 
 namespace smug {
 
 struct World;
 
-struct JourneyParams {
+struct JourneyParams : ParamsOf<JourneyParams> {
   std::array<double, kNumExits> exit_share;
   double travel_days_land, travel_days_air;
-  static void declare(ParamRegistry& reg);
-  static JourneyParams from(const Scenario& s);
+  static const Declare<JourneyParams>& table();  // every parameter, with the field it fills
 };
 
 void start_boat_trip(World& w, uint32_t person, int org, double price, bool paid, Stream& s);

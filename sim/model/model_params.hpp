@@ -11,16 +11,18 @@
 #include "model/uk_processing.hpp"
 #include "model/uk_stock.hpp"
 #include "model/weather.hpp"
+#include "params/declare.hpp"
 
 namespace smug {
 
 // How a run is set up: horizon, seed, replicates, scale (the command line can override each).
-struct RunParams {
+struct RunParams : ParamsOf<RunParams> {
   Date start, end;
   uint64_t seed;
   int replicates;
   double scale;
-  static void declare(ParamRegistry& reg);
+  static const Declare<RunParams>& table();  // every parameter, with the field it fills
+  // The table's values, and an error when the run ends before it starts.
   static RunParams from(const Scenario& s);
   int ndays() const { return end - start + 1; }
 };

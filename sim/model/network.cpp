@@ -2,21 +2,18 @@
 
 #include <algorithm>
 
-#include "model/declare.hpp"
+#include "params/declare.hpp"
 
 namespace smug {
 
-void NetworkParams::declare(ParamRegistry& reg) {
-  Declare(reg, "network", "Social ties along which news travels")
-      .integer("ties_village", "ties", "12", 0, 200,
-               "Ties each person has within the village (family, neighbours)", "prior")
-      .integer("ties_county", "ties", "6", 0, 200,
-               "Ties each person has elsewhere in the county (friends, social media)", "prior");
-}
-
-NetworkParams NetworkParams::from(const Scenario& s) {
-  return NetworkParams{static_cast<int>(s.integer("network.ties_village")),
-                       static_cast<int>(s.integer("network.ties_county"))};
+const Declare<NetworkParams>& NetworkParams::table() {
+  static const Declare<NetworkParams> d =
+      Declare<NetworkParams>("network", "Social ties along which news travels")
+          .integer("ties_village", &NetworkParams::ties_village, "ties", "12", 0, 200,
+                   "Ties each person has within the village (family, neighbours)", "prior")
+          .integer("ties_county", &NetworkParams::ties_county, "ties", "6", 0, 200,
+                   "Ties each person has elsewhere in the county (friends, social media)", "prior");
+  return d;
 }
 
 void Network::ties(const Population& pop, uint32_t i, std::vector<uint32_t>& out) const {

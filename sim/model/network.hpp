@@ -8,14 +8,14 @@
 
 #include "core/rng.hpp"
 #include "model/population.hpp"
+#include "params/declare.hpp"
 
 namespace smug {
 
-struct NetworkParams {
-  int ties_village;  // ties within the village
-  int ties_county;   // ties elsewhere in the county
-  static void declare(ParamRegistry& reg);
-  static NetworkParams from(const Scenario& s);
+struct NetworkParams : ParamsOf<NetworkParams> {
+  int ties_village;                              // ties within the village
+  int ties_county;                               // ties elsewhere in the county
+  static const Declare<NetworkParams>& table();  // every parameter, with the field it fills
 };
 
 class Network {

@@ -3,48 +3,42 @@
 #include <algorithm>
 
 #include "core/prefetch.hpp"
-#include "model/declare.hpp"
 #include "model/world.hpp"
+#include "params/declare.hpp"
 
 namespace smug {
 
 namespace {
-const char* kNames[kNumNewsTypes] = {"crossed",  "working", "stopped",
-                                     "returned", "drowned", "debt"};
+const char* const kNames[kNumNewsTypes] = {"crossed",  "working", "stopped",
+                                           "returned", "drowned", "debt"};
 }
 
-void NewsParams::declare(ParamRegistry& reg) {
-  Declare d(reg, "news", "News of what happened to people one knows, and how it moves beliefs");
-  const char* hear_default[kNumNewsTypes] = {"0.5", "0.3", "0.3", "0.8", "0.9", "0.4"};
-  const char* weight_default[kNumNewsTypes] = {"0.3", "0.15", "0.2", "0.4", "0.5", "0.3"};
-  const char* what[kNumNewsTypes] = {"a tie crossed to the UK",
-                                     "a tie is working in the UK",
-                                     "a tie was stopped on the way",
-                                     "a tie was returned",
-                                     "a tie drowned",
-                                     "a tie is in debt bondage"};
-  for (int k = 0; k < kNumNewsTypes; ++k) {
-    d.real(std::string("hear_") + kNames[k], "probability", hear_default[k], 0, 1,
-           std::string("Chance a tie hears that ") + what[k], "prior");
-    d.real(std::string("weight_") + kNames[k], "share", weight_default[k], 0, 1,
-           std::string("How far a hearer's beliefs move when ") + what[k], "prior");
-  }
-  d.real("reconsider", "probability", "0.3", 0, 1,
-         "Chance that hearing news prompts a person to reconsider leaving that day", "prior")
-      .real("uk_earnings_gbp", "GBP per month", "1300", 0, 10000,
-            "Monthly earnings of an Albanian working irregularly in the UK, as reported home",
-            "prior: press reporting of cash work and cannabis farms");
-}
-
-NewsParams NewsParams::from(const Scenario& s) {
-  NewsParams p;
-  for (int k = 0; k < kNumNewsTypes; ++k) {
-    p.hear[k] = s.real(std::string("news.hear_") + kNames[k]);
-    p.weight[k] = s.real(std::string("news.weight_") + kNames[k]);
-  }
-  p.reconsider = s.real("news.reconsider");
-  p.uk_earnings_gbp = s.real("news.uk_earnings_gbp");
-  return p;
+const Declare<NewsParams>& NewsParams::table() {
+  static const Declare<NewsParams> d = [] {
+    Declare<NewsParams> t("news",
+                          "News of what happened to people one knows, and how it moves beliefs");
+    const char* hear_default[kNumNewsTypes] = {"0.5", "0.3", "0.3", "0.8", "0.9", "0.4"};
+    const char* weight_default[kNumNewsTypes] = {"0.3", "0.15", "0.2", "0.4", "0.5", "0.3"};
+    const char* what[kNumNewsTypes] = {"a tie crossed to the UK",
+                                       "a tie is working in the UK",
+                                       "a tie was stopped on the way",
+                                       "a tie was returned",
+                                       "a tie drowned",
+                                       "a tie is in debt bondage"};
+    for (int k = 0; k < kNumNewsTypes; ++k) {
+      t.real(std::string("hear_") + kNames[k], &NewsParams::hear, k, "probability", hear_default[k],
+             0, 1, std::string("Chance a tie hears that ") + what[k], "prior");
+      t.real(std::string("weight_") + kNames[k], &NewsParams::weight, k, "share", weight_default[k],
+             0, 1, std::string("How far a hearer's beliefs move when ") + what[k], "prior");
+    }
+    t.real("reconsider", &NewsParams::reconsider, "probability", "0.3", 0, 1,
+           "Chance that hearing news prompts a person to reconsider leaving that day", "prior")
+        .real("uk_earnings_gbp", &NewsParams::uk_earnings_gbp, "GBP per month", "1300", 0, 10000,
+              "Monthly earnings of an Albanian working irregularly in the UK, as reported home",
+              "prior: press reporting of cash work and cannabis farms");
+    return t;
+  }();
+  return d;
 }
 
 void tell(World& w, uint32_t i, NewsType type) {

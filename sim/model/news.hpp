@@ -6,22 +6,29 @@
 #include <array>
 #include <cstdint>
 
-#include "params/scenario.hpp"
+#include "params/declare.hpp"
 
 namespace smug {
 
 struct World;
 
-enum class NewsType : uint8_t { kCrossed, kWorking, kStopped, kReturned, kDrowned, kDebtBondage, kNum };
+enum class NewsType : uint8_t {
+  kCrossed,
+  kWorking,
+  kStopped,
+  kReturned,
+  kDrowned,
+  kDebtBondage,
+  kNum
+};
 constexpr int kNumNewsTypes = static_cast<int>(NewsType::kNum);
 
-struct NewsParams {
-  std::array<double, kNumNewsTypes> hear;    // chance a tie hears this kind of news
-  std::array<double, kNumNewsTypes> weight;  // how far a hearer's beliefs move towards it
-  double reconsider;                         // chance news prompts a hearer to reconsider
-  double uk_earnings_gbp;                    // what work in the UK pays: the news' signal
-  static void declare(ParamRegistry& reg);
-  static NewsParams from(const Scenario& s);
+struct NewsParams : ParamsOf<NewsParams> {
+  std::array<double, kNumNewsTypes> hear;     // chance a tie hears this kind of news
+  std::array<double, kNumNewsTypes> weight;   // how far a hearer's beliefs move towards it
+  double reconsider;                          // chance news prompts a hearer to reconsider
+  double uk_earnings_gbp;                     // what work in the UK pays: the news' signal
+  static const Declare<NewsParams>& table();  // every parameter, with the field it fills
 };
 
 // Person i's news reaches their ties today.

@@ -6,116 +6,102 @@
 #include <limits>
 #include <numeric>
 
-#include "model/declare.hpp"
+#include "params/declare.hpp"
 
 namespace smug {
 
-void OrgParams::declare(ParamRegistry& reg) {
-  Declare(reg, "organisations",
+// A declaration table, one entry a parameter: exempt from the function-size rule.
+// NOLINTNEXTLINE(readability-function-size)
+const Declare<OrgParams>& OrgParams::table() {
+  static const Declare<OrgParams> d =
+      Declare<OrgParams>(
+          "organisations",
           "Smuggling organisations: members by role, weekly prices, hiring, arrests, entry, exit")
-      .integer("initial", "organisations", "3", 0, 100,
-               "Organisations selling the small-boat route to Albanians in January 2020", "prior")
-      .real("initial_recruiters", "people", "3", 0, 1000, "Recruiters per initial organisation",
-            "prior")
-      .real("initial_drivers", "people", "2", 0, 1000, "Drivers per initial organisation", "prior")
-      .real("initial_fixers", "people", "2", 0, 1000,
-            "Fixers in northern France per initial organisation", "prior")
-      .real("initial_boat_links", "people", "1", 0, 1000,
-            "Links to boat operators per initial organisation", "PRESS-NETWORKS")
-      .real("price_initial_gbp", "GBP", "4000", 500, 30000, "Price of the boat leg in 2020",
-            "PRESS-PRICES (GBP 3,000-5,000)")
-      .real("price_floor_gbp", "GBP", "2000", 100, 30000,
-            "Lowest price an organisation will charge (its costs per seat and risk)",
-            "prior: boat EUR 15,000 for about 50 people plus fixers' pay")
-      .real("price_cap_gbp", "GBP", "7000", 500, 50000,
-            "Highest price of the boat leg (above it buyers take lorries)",
-            "PRESS-PRICES (lorry GBP 7,000+)")
-      .real("price_response", "per week", "0.05", 0, 1,
-            "Weekly log-price change per unit of relative demand growth (sign-ups against their "
-            "recent average)",
-            "prior: price cut to about GBP 3,000 in spring 2023 (PRESS-PRICES)")
-      .real("price_reversion", "per week", "0.02", 0, 1,
-            "Weekly pull of each price back towards the initial price", "prior")
-      .real("cost_per_client_gbp", "GBP", "1200", 0, 20000,
-            "An organisation's cost per client: boat seat, fixer's fee, transport",
-            "prior: boat EUR 15,000 for about 50 people (PRESS-PRICES)")
-      .real("price_competition", "per week", "0.1", 0, 1,
-            "Weekly pull of each price towards the market mean", "prior")
-      .real("fixer_clients_per_week", "people per week", "8", 0.1, 1000,
-            "Clients one fixer in France can put on boats per week", "prior")
-      .real("member_cost_gbp_week", "GBP per week", "250", 0, 10000,
-            "Weekly pay of a member of any role", "prior")
-      .real("hire_cost_gbp", "GBP", "5000", 0, 1e6, "Cost of taking on a member", "prior")
-      .real("cash_buffer_weeks", "weeks", "6", 0, 104,
-            "Weeks of pay an organisation keeps before it hires", "prior")
-      .real("reinvest_share", "share", "0.9", 0, 1,
-            "Share of an organisation's recent weekly profit spent on taking on members",
-            "prior (calibrated)")
-      .real("clients_per_member_week", "people per week", "1", 0.01, 1000,
-            "Clients a week that keep one member of any role busy", "prior")
-      .real("idle_exit_weekly", "per week", "0", 0, 1,
-            "Weekly share of an organisation's members beyond what its recent sign-ups keep busy "
-            "who drift away (members paid by the job); the last recruiter and fixer stay",
-            "prior")
-      .real("max_growth_per_week", "share", "0.05", 0, 1,
-            "Largest weekly growth of an organisation's membership (plus one)", "prior")
-      .real("reach_per_recruiter", "per recruiter per 1000 people", "3", 0, 100,
-            "Advert saturation one recruiter adds per 1000 people at risk in the counties targeted",
-            "prior: social-media adverts (GOV-FACTSHEET-NOV22)")
-      .date("credit_from", "2022-05-01",
-            "Date from which organisations sell the crossing on credit (a debt bond worked off "
-            "in the UK): a change in the market's practice, not a measure",
-            "GOV-FACTSHEET-NOV22: adverts offering crossings on credit from May 2022")
-      .real("credit_cash_gbp", "GBP", "0", 0, 1e9,
-            "Cash an organisation needs before it sells on credit (it fronts the costs)", "prior")
-      .real("credit_loss_limit", "share", "0.5", 0, 1,
-            "Share of debt lost to returns (of the debt settled lately, repaid or lost) above "
-            "which lenders stop selling on credit until it falls again",
-            "prior (calibrated): fast returns make debt bonds unprofitable")
-      .real("arrest_base_weekly", "per member per week", "0.004", 0, 1,
-            "Weekly chance a member is arrested without any of the measures",
-            "prior: UK-France cell, 400 arrests in 2022 all nationalities (MIN-SEP23)")
-      .real("entry_base_weekly", "per week", "0.02", 0, 1,
-            "Weekly chance a new organisation enters regardless of the market", "prior")
-      .real("entry_per_revenue", "per week per GBP 100k weekly revenue", "0.15", 0, 100,
-            "Rise in the weekly chance of entry per GBP 100,000 of weekly market revenue", "prior")
-      .integer("max", "organisations", "60", 1, 1000, "Most organisations at once", "prior")
-      .integer("max_members", "people", "150", 4, 100000,
-               "Most members one organisation can manage (beyond it, new organisations enter)",
-               "prior: PRESS-NETWORKS (groups of tens of members)");
-}
-
-OrgParams OrgParams::from(const Scenario& s) {
-  OrgParams p;
-  p.initial_orgs = static_cast<int>(s.integer("organisations.initial"));
-  p.initial_members = {
-      s.real("organisations.initial_recruiters"), s.real("organisations.initial_drivers"),
-      s.real("organisations.initial_fixers"), s.real("organisations.initial_boat_links")};
-  p.price_initial_gbp = s.real("organisations.price_initial_gbp");
-  p.price_floor_gbp = s.real("organisations.price_floor_gbp");
-  p.price_cap_gbp = s.real("organisations.price_cap_gbp");
-  p.price_response = s.real("organisations.price_response");
-  p.price_competition = s.real("organisations.price_competition");
-  p.price_reversion = s.real("organisations.price_reversion");
-  p.cost_per_client_gbp = s.real("organisations.cost_per_client_gbp");
-  p.fixer_clients_per_week = s.real("organisations.fixer_clients_per_week");
-  p.member_cost_gbp_week = s.real("organisations.member_cost_gbp_week");
-  p.hire_cost_gbp = s.real("organisations.hire_cost_gbp");
-  p.cash_buffer_weeks = s.real("organisations.cash_buffer_weeks");
-  p.max_growth_per_week = s.real("organisations.max_growth_per_week");
-  p.clients_per_member_week = s.real("organisations.clients_per_member_week");
-  p.idle_exit_weekly = s.real("organisations.idle_exit_weekly");
-  p.reinvest_share = s.real("organisations.reinvest_share");
-  p.reach_per_recruiter = s.real("organisations.reach_per_recruiter");
-  p.credit_from = s.date("organisations.credit_from").value_or(Date{0});
-  p.credit_cash_gbp = s.real("organisations.credit_cash_gbp");
-  p.credit_loss_limit = s.real("organisations.credit_loss_limit");
-  p.arrest_base_weekly = s.real("organisations.arrest_base_weekly");
-  p.entry_base_weekly = s.real("organisations.entry_base_weekly");
-  p.entry_per_revenue = s.real("organisations.entry_per_revenue");
-  p.max_orgs = static_cast<int>(s.integer("organisations.max"));
-  p.max_members = static_cast<int>(s.integer("organisations.max_members"));
-  return p;
+          .integer("initial", &OrgParams::initial_orgs, "organisations", "3", 0, 100,
+                   "Organisations selling the small-boat route to Albanians in January 2020",
+                   "prior")
+          .real("initial_recruiters", &OrgParams::initial_members, kRecruiter, "people", "3", 0,
+                1000, "Recruiters per initial organisation", "prior")
+          .real("initial_drivers", &OrgParams::initial_members, kDriver, "people", "2", 0, 1000,
+                "Drivers per initial organisation", "prior")
+          .real("initial_fixers", &OrgParams::initial_members, kFixer, "people", "2", 0, 1000,
+                "Fixers in northern France per initial organisation", "prior")
+          .real("initial_boat_links", &OrgParams::initial_members, kBoatLink, "people", "1", 0,
+                1000, "Links to boat operators per initial organisation", "PRESS-NETWORKS")
+          .real("price_initial_gbp", &OrgParams::price_initial_gbp, "GBP", "4000", 500, 30000,
+                "Price of the boat leg in 2020", "PRESS-PRICES (GBP 3,000-5,000)")
+          .real("price_floor_gbp", &OrgParams::price_floor_gbp, "GBP", "2000", 100, 30000,
+                "Lowest price an organisation will charge (its costs per seat and risk)",
+                "prior: boat EUR 15,000 for about 50 people plus fixers' pay")
+          .real("price_cap_gbp", &OrgParams::price_cap_gbp, "GBP", "7000", 500, 50000,
+                "Highest price of the boat leg (above it buyers take lorries)",
+                "PRESS-PRICES (lorry GBP 7,000+)")
+          .real(
+              "price_response", &OrgParams::price_response, "per week", "0.05", 0, 1,
+              "Weekly log-price change per unit of relative demand growth (sign-ups against their "
+              "recent average)",
+              "prior: price cut to about GBP 3,000 in spring 2023 (PRESS-PRICES)")
+          .real("price_reversion", &OrgParams::price_reversion, "per week", "0.02", 0, 1,
+                "Weekly pull of each price back towards the initial price", "prior")
+          .real("cost_per_client_gbp", &OrgParams::cost_per_client_gbp, "GBP", "1200", 0, 20000,
+                "An organisation's cost per client: boat seat, fixer's fee, transport",
+                "prior: boat EUR 15,000 for about 50 people (PRESS-PRICES)")
+          .real("price_competition", &OrgParams::price_competition, "per week", "0.1", 0, 1,
+                "Weekly pull of each price towards the market mean", "prior")
+          .real("fixer_clients_per_week", &OrgParams::fixer_clients_per_week, "people per week",
+                "8", 0.1, 1000, "Clients one fixer in France can put on boats per week", "prior")
+          .real("member_cost_gbp_week", &OrgParams::member_cost_gbp_week, "GBP per week", "250", 0,
+                10000, "Weekly pay of a member of any role", "prior")
+          .real("hire_cost_gbp", &OrgParams::hire_cost_gbp, "GBP", "5000", 0, 1e6,
+                "Cost of taking on a member", "prior")
+          .real("cash_buffer_weeks", &OrgParams::cash_buffer_weeks, "weeks", "6", 0, 104,
+                "Weeks of pay an organisation keeps before it hires", "prior")
+          .real("reinvest_share", &OrgParams::reinvest_share, "share", "0.9", 0, 1,
+                "Share of an organisation's recent weekly profit spent on taking on members",
+                "prior (calibrated)")
+          .real("clients_per_member_week", &OrgParams::clients_per_member_week, "people per week",
+                "1", 0.01, 1000, "Clients a week that keep one member of any role busy", "prior")
+          .real(
+              "idle_exit_weekly", &OrgParams::idle_exit_weekly, "per week", "0", 0, 1,
+              "Weekly share of an organisation's members beyond what its recent sign-ups keep busy "
+              "who drift away (members paid by the job); the last recruiter and fixer stay",
+              "prior")
+          .real("max_growth_per_week", &OrgParams::max_growth_per_week, "share", "0.05", 0, 1,
+                "Largest weekly growth of an organisation's membership (plus one)", "prior")
+          .real("reach_per_recruiter", &OrgParams::reach_per_recruiter,
+                "per recruiter per 1000 people", "3", 0, 100,
+                "Advert saturation one recruiter adds per 1000 people at risk in the counties "
+                "targeted",
+                "prior: social-media adverts (GOV-FACTSHEET-NOV22)")
+          .date(
+              "credit_from",
+              [](OrgParams& p, const ParamValue& v) { p.credit_from = v.date.value_or(Date{0}); },
+              "2022-05-01",
+              "Date from which organisations sell the crossing on credit (a debt bond worked off "
+              "in the UK): a change in the market's practice, not a measure",
+              "GOV-FACTSHEET-NOV22: adverts offering crossings on credit from May 2022")
+          .real("credit_cash_gbp", &OrgParams::credit_cash_gbp, "GBP", "0", 0, 1e9,
+                "Cash an organisation needs before it sells on credit (it fronts the costs)",
+                "prior")
+          .real("credit_loss_limit", &OrgParams::credit_loss_limit, "share", "0.5", 0, 1,
+                "Share of debt lost to returns (of the debt settled lately, repaid or lost) above "
+                "which lenders stop selling on credit until it falls again",
+                "prior (calibrated): fast returns make debt bonds unprofitable")
+          .real("arrest_base_weekly", &OrgParams::arrest_base_weekly, "per member per week",
+                "0.004", 0, 1, "Weekly chance a member is arrested without any of the measures",
+                "prior: UK-France cell, 400 arrests in 2022 all nationalities (MIN-SEP23)")
+          .real("entry_base_weekly", &OrgParams::entry_base_weekly, "per week", "0.02", 0, 1,
+                "Weekly chance a new organisation enters regardless of the market", "prior")
+          .real("entry_per_revenue", &OrgParams::entry_per_revenue,
+                "per week per GBP 100k weekly revenue", "0.15", 0, 100,
+                "Rise in the weekly chance of entry per GBP 100,000 of weekly market revenue",
+                "prior")
+          .integer("max", &OrgParams::max_orgs, "organisations", "60", 1, 1000,
+                   "Most organisations at once", "prior")
+          .integer("max_members", &OrgParams::max_members, "people", "150", 4, 100000,
+                   "Most members one organisation can manage (beyond it, new organisations enter)",
+                   "prior: PRESS-NETWORKS (groups of tens of members)");
+  return d;
 }
 
 int Organisation::total_members() const {
@@ -295,85 +281,107 @@ OrgWeek Organisations::week(int day, const Levers& levers, size_t nmeasures) {
     Organisation& o = orgs_[i];
     if (!o.active) continue;
     market_revenue += o.revenue_week;
-    // Arrests: the base hazard, then each measure's own pressure from its own stream.
-    for (int r = 0; r < kNumRoles; ++r) {
-      Stream s(key_, Purpose::kArrests, static_cast<uint32_t>(i * kNumRoles + r), day);
-      boost::random::binomial_distribution<int> base(o.members[r], p_.arrest_base_weekly);
-      const int a = o.members[r] > 0 ? base(s) : 0;
-      o.members[r] -= a;
-      out.arrests_base += a;
-    }
-    for (const ArrestPressure& m : levers.arrests) {
-      for (int r = 0; r < kNumRoles; ++r) {
-        if (o.members[r] == 0 || m.weekly_hazard[r] <= 0) continue;
-        Stream s(key_, measure_purpose(m.measure), static_cast<uint32_t>(i * kNumRoles + r), day);
-        boost::random::binomial_distribution<int> dist(o.members[r],
-                                                       std::min(1.0, m.weekly_hazard[r]));
-        const int a = dist(s);
-        o.members[r] -= a;
-        out.arrests_by_measure[m.measure] += a;
-      }
-    }
+    arrest(i, day, levers, out);
     if (!o.core_ok()) {
       o.active = false;
       ++out.dissolutions;
       continue;
     }
     o.cash -= p_.member_cost_gbp_week * o.total_members();
-    // Price: up when sign-ups grow faster than their recent average, down when they fall; pulled
-    // towards competitors and back towards the reference price.
-    // Fast against slow averages of sign-ups, so the lumpy weeks of a scaled run average out.
-    o.demand_trend += 0.25 * (o.signed_week - o.demand_trend);
-    o.demand_slow += 0.05 * (o.signed_week - o.demand_slow);
-    const double growth = (o.demand_trend - o.demand_slow) / (o.demand_slow + 1);
-    o.price *= std::exp(p_.price_response * std::clamp(growth, -1.0, 1.0));
-    o.price += p_.price_competition * (market_price - o.price) +
-               p_.price_reversion * (p_.price_initial_gbp - o.price);
-    o.price = std::clamp(o.price, p_.price_floor_gbp, p_.price_cap_gbp);
-    const double capacity = o.members[kFixer] * p_.fixer_clients_per_week;
-    const double excess = (o.signed_week + o.queue.size() / scale_ - capacity) / (capacity + 1);
-    // Growth: a share of the recent profit is reinvested in members (smooth in expectation at
-    // any scale); losses shed members. Recruiters are hired while demand keeps up with the
-    // fixers, fixers and boat links when it does not, drivers to follow recruiters.
-    const double profit = o.cash - o.cash_last_week;
-    o.profit_trend += 0.25 * (profit - o.profit_trend);
-    if (o.profit_trend > 0) {
-      o.hire_budget += p_.reinvest_share * o.profit_trend;
-      const int cap = std::min(static_cast<int>(p_.max_growth_per_week * o.total_members()) + 1,
-                               p_.max_members - o.total_members());
-      int hires = std::min(cap, static_cast<int>(o.hire_budget / std::max(1.0, p_.hire_cost_gbp)));
-      hires = std::min(hires,
-                       static_cast<int>(std::max(0.0, o.cash) / std::max(1.0, p_.hire_cost_gbp)));
-      for (int h = 0; h < hires; ++h) {
-        Role r;
-        if (o.members[kDriver] * 2 < o.members[kRecruiter])
-          r = kDriver;
-        else if (o.members[kBoatLink] * 3 < o.members[kFixer])
-          r = kBoatLink;
-        else if (excess > 0)
-          r = kFixer;
-        else
-          r = kRecruiter;
-        ++o.members[r];
-        o.cash -= p_.hire_cost_gbp;
-        o.hire_budget -= p_.hire_cost_gbp;
-      }
-    } else {
-      o.hire_budget = 0;
-    }
-    if (o.cash < 0) {
-      // Unpaid members drift away, the most numerous role first.
-      shed(o, std::max(1, o.total_members() / 10), false);
-    }
-    // Members paid by the job drift away when recent sign-ups do not keep them busy. Rounded
-    // down, so a small organisation keeps its few members through a quiet spell.
-    const double busy = o.demand_trend / p_.clients_per_member_week;
-    const double idle = o.total_members() - std::ceil(busy);
-    if (idle > 0) shed(o, static_cast<int>(p_.idle_exit_weekly * idle), true);
+    reprice(o, market_price);
+    hire_or_shed(o);
+    idle_exit(o);
     o.cash_last_week = o.cash;
     o.signed_week = 0;
     o.revenue_week = 0;
   }
+  reassign_orphans(out);
+  maybe_enter(day, market_revenue, out);
+  return out;
+}
+
+void Organisations::arrest(size_t i, int day, const Levers& levers, OrgWeek& out) {
+  Organisation& o = orgs_[i];
+  // The base hazard, then each measure's own pressure from its own stream.
+  for (int r = 0; r < kNumRoles; ++r) {
+    Stream s(key_, Purpose::kArrests, static_cast<uint32_t>(i * kNumRoles + r), day);
+    boost::random::binomial_distribution<int> base(o.members[r], p_.arrest_base_weekly);
+    const int a = o.members[r] > 0 ? base(s) : 0;
+    o.members[r] -= a;
+    out.arrests_base += a;
+  }
+  for (const ArrestPressure& m : levers.arrests) {
+    for (int r = 0; r < kNumRoles; ++r) {
+      if (o.members[r] == 0 || m.weekly_hazard[r] <= 0) continue;
+      Stream s(key_, measure_purpose(m.measure), static_cast<uint32_t>(i * kNumRoles + r), day);
+      boost::random::binomial_distribution<int> dist(o.members[r],
+                                                     std::min(1.0, m.weekly_hazard[r]));
+      const int a = dist(s);
+      o.members[r] -= a;
+      out.arrests_by_measure[m.measure] += a;
+    }
+  }
+}
+
+void Organisations::reprice(Organisation& o, double market_price) const {
+  // Up when sign-ups grow faster than their recent average, down when they fall; pulled towards
+  // competitors and back towards the reference price.
+  // Fast against slow averages of sign-ups, so the lumpy weeks of a scaled run average out.
+  o.demand_trend += 0.25 * (o.signed_week - o.demand_trend);
+  o.demand_slow += 0.05 * (o.signed_week - o.demand_slow);
+  const double growth = (o.demand_trend - o.demand_slow) / (o.demand_slow + 1);
+  o.price *= std::exp(p_.price_response * std::clamp(growth, -1.0, 1.0));
+  o.price += p_.price_competition * (market_price - o.price) +
+             p_.price_reversion * (p_.price_initial_gbp - o.price);
+  o.price = std::clamp(o.price, p_.price_floor_gbp, p_.price_cap_gbp);
+}
+
+void Organisations::hire_or_shed(Organisation& o) const {
+  const double capacity = o.members[kFixer] * p_.fixer_clients_per_week;
+  const double excess = (o.signed_week + o.queue.size() / scale_ - capacity) / (capacity + 1);
+  // A share of the recent profit is reinvested in members (smooth in expectation at any scale);
+  // losses shed members.
+  const double profit = o.cash - o.cash_last_week;
+  o.profit_trend += 0.25 * (profit - o.profit_trend);
+  if (o.profit_trend > 0) {
+    o.hire_budget += p_.reinvest_share * o.profit_trend;
+    const int cap = std::min(static_cast<int>(p_.max_growth_per_week * o.total_members()) + 1,
+                             p_.max_members - o.total_members());
+    int hires = std::min(cap, static_cast<int>(o.hire_budget / std::max(1.0, p_.hire_cost_gbp)));
+    hires =
+        std::min(hires, static_cast<int>(std::max(0.0, o.cash) / std::max(1.0, p_.hire_cost_gbp)));
+    for (int h = 0; h < hires; ++h) {
+      ++o.members[next_hire(o, excess)];
+      o.cash -= p_.hire_cost_gbp;
+      o.hire_budget -= p_.hire_cost_gbp;
+    }
+  } else {
+    o.hire_budget = 0;
+  }
+  if (o.cash < 0) {
+    // Unpaid members drift away, the most numerous role first.
+    shed(o, std::max(1, o.total_members() / 10), false);
+  }
+}
+
+Role Organisations::next_hire(const Organisation& o, double excess) {
+  // Recruiters are hired while demand keeps up with the fixers, fixers and boat links when it does
+  // not, drivers to follow recruiters.
+  if (o.members[kDriver] * 2 < o.members[kRecruiter]) return kDriver;
+  if (o.members[kBoatLink] * 3 < o.members[kFixer]) return kBoatLink;
+  if (excess > 0) return kFixer;
+  return kRecruiter;
+}
+
+void Organisations::idle_exit(Organisation& o) const {
+  // Members paid by the job drift away when recent sign-ups do not keep them busy. Rounded down,
+  // so a small organisation keeps its few members through a quiet spell.
+  const double busy = o.demand_trend / p_.clients_per_member_week;
+  const double idle = o.total_members() - std::ceil(busy);
+  if (idle > 0) shed(o, static_cast<int>(p_.idle_exit_weekly * idle), true);
+}
+
+void Organisations::reassign_orphans(OrgWeek& out) {
   // Trips of dissolved organisations move to the largest surviving one, or are orphaned.
   int best = -1;
   for (size_t i = 0; i < orgs_.size(); ++i)
@@ -389,6 +397,9 @@ OrgWeek Organisations::week(int day, const Levers& levers, size_t nmeasures) {
     }
     o.queue.clear();
   }
+}
+
+void Organisations::maybe_enter(int day, double market_revenue, OrgWeek& out) {
   // Entry when the market pays.
   Stream s(key_, Purpose::kOrgDynamics, 0, day);
   const double hazard = p_.entry_base_weekly + p_.entry_per_revenue * market_revenue / 1e5;
@@ -396,7 +407,6 @@ OrgWeek Organisations::week(int day, const Levers& levers, size_t nmeasures) {
     found(day, s);
     ++out.entries;
   }
-  return out;
 }
 
 }  // namespace smug

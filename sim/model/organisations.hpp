@@ -15,10 +15,11 @@
 #include "core/rng.hpp"
 #include "model/levers.hpp"
 #include "model/population.hpp"
+#include "params/declare.hpp"
 
 namespace smug {
 
-struct OrgParams {
+struct OrgParams : ParamsOf<OrgParams> {
   int initial_orgs;
   std::array<double, kNumRoles> initial_members;
   double price_initial_gbp, price_floor_gbp, price_cap_gbp;
@@ -38,8 +39,7 @@ struct OrgParams {
   double entry_base_weekly, entry_per_revenue;  // entry hazard: base + per GBP 100k weekly revenue
   int max_orgs;
   int max_members;
-  static void declare(ParamRegistry& reg);
-  static OrgParams from(const Scenario& s);
+  static const Declare<OrgParams>& table();  // every parameter, with the field it fills
 };
 
 struct Organisation {
@@ -117,6 +117,16 @@ class Organisations {
  private:
   void found(int day, Stream& s);
   void update_credit();
+  // The steps of a week, in order: for each active organisation arrests, (dissolution or pay),
+  // price, hiring or shedding, idle members leaving; then trips of dissolved organisations move,
+  // and a new organisation may enter.
+  void arrest(size_t i, int day, const Levers& levers, OrgWeek& out);
+  void reprice(Organisation& o, double market_price) const;
+  void hire_or_shed(Organisation& o) const;
+  static Role next_hire(const Organisation& o, double excess);
+  void idle_exit(Organisation& o) const;
+  void reassign_orphans(OrgWeek& out);
+  void maybe_enter(int day, double market_revenue, OrgWeek& out);
   // n members leave, the most numerous role first; keep_core spares the last recruiter and fixer.
   static void shed(Organisation& o, int n, bool keep_core);
   OrgParams p_;

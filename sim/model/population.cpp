@@ -4,7 +4,7 @@
 #include <boost/random/normal_distribution.hpp>
 #include <cmath>
 
-#include "model/declare.hpp"
+#include "params/declare.hpp"
 
 namespace smug {
 
@@ -33,60 +33,48 @@ int county_index(const std::string& name) {
   return -1;
 }
 
-void PopulationParams::declare(ParamRegistry& reg) {
-  Declare(reg, "population",
+const Declare<PopulationParams>& PopulationParams::table() {
+  static const Declare<PopulationParams> d =
+      Declare<PopulationParams>(
+          "population",
           "Synthetic population at risk: Albanian residents aged 18-44, split by county")
-      .real("census_total", "people", "2402113", 1e5, 1e7,
-            "Resident population of Albania (2023 census)", "CENSUS")
-      .real("at_risk_share", "share", "0.36", 0.05, 0.8,
-            "Share of residents aged 18-44, the population at risk (one agent each at full scale)",
-            "prior: 2023 census age structure, about 36% aged 18-44")
-      .real("male_share", "share", "0.5", 0.3, 0.7, "Share of men among people at risk",
-            "prior: census sex ratio")
-      .real("northeast_propensity", "factor", "3", 1, 20,
-            "Propensity to leave in Kukes and Diber relative to central counties",
-            "prior: HAC-OCT22 and SWISSCONTACT (51% of Kukes households have a member abroad)")
-      .real("north_propensity", "factor", "1.6", 1, 10,
-            "Propensity to leave in Shkoder and Lezhe relative to central counties", "prior")
-      .real("unemployment_northeast", "share", "0.33", 0, 0.9,
-            "Unemployment among people at risk in Kukes and Diber", "PRESS-ECON (youth, up to 33%)")
-      .real("unemployment_other", "share", "0.18", 0, 0.9,
-            "Unemployment among people at risk elsewhere", "prior: national youth unemployment")
-      .real("wage_northeast_gbp", "GBP per month", "235", 50, 2000,
-            "Monthly wage in the north-east (EUR 250-300 at 0.85 GBP/EUR)", "PRESS-ECON")
-      .real("wage_other_gbp", "GBP per month", "420", 50, 3000, "Monthly wage elsewhere in Albania",
-            "prior: national average wage about EUR 500")
-      .real("kin_uk_share_northeast", "share", "0.25", 0, 1,
-            "Share of people in Kukes and Diber with kin or friends in the UK in 2020",
-            "prior: SWISSCONTACT (51% of households with a member abroad, anywhere)")
-      .real("kin_uk_share_other", "share", "0.06", 0, 1,
-            "Share of people elsewhere with kin or friends in the UK in 2020", "prior")
-      .real("family_money_gbp", "GBP", "1500", 0, 100000,
-            "Median money a person's family can raise towards a journey (log-normal, sd 1)",
-            "prior")
-      .real("savings_months", "months", "6", 0, 120,
-            "Months of wages a person can put towards a journey", "prior")
-      .integer("village_size", "people", "400", 20, 100000,
-               "People at risk per village: the unit of close ties", "prior");
-}
-
-PopulationParams PopulationParams::from(const Scenario& s) {
-  PopulationParams p;
-  p.census_total = s.real("population.census_total");
-  p.at_risk_share = s.real("population.at_risk_share");
-  p.male_share = s.real("population.male_share");
-  p.ne_propensity = s.real("population.northeast_propensity");
-  p.north_propensity = s.real("population.north_propensity");
-  p.unemployment_ne = s.real("population.unemployment_northeast");
-  p.unemployment_other = s.real("population.unemployment_other");
-  p.wage_ne_gbp = s.real("population.wage_northeast_gbp");
-  p.wage_other_gbp = s.real("population.wage_other_gbp");
-  p.kin_uk_share_ne = s.real("population.kin_uk_share_northeast");
-  p.kin_uk_share_other = s.real("population.kin_uk_share_other");
-  p.family_money_gbp = s.real("population.family_money_gbp");
-  p.savings_months = s.real("population.savings_months");
-  p.village_size = static_cast<int>(s.integer("population.village_size"));
-  return p;
+          .real("census_total", &PopulationParams::census_total, "people", "2402113", 1e5, 1e7,
+                "Resident population of Albania (2023 census)", "CENSUS")
+          .real("at_risk_share", &PopulationParams::at_risk_share, "share", "0.36", 0.05, 0.8,
+                "Share of residents aged 18-44, the population at risk (one agent each at full "
+                "scale)",
+                "prior: 2023 census age structure, about 36% aged 18-44")
+          .real("male_share", &PopulationParams::male_share, "share", "0.5", 0.3, 0.7,
+                "Share of men among people at risk", "prior: census sex ratio")
+          .real("northeast_propensity", &PopulationParams::ne_propensity, "factor", "3", 1, 20,
+                "Propensity to leave in Kukes and Diber relative to central counties",
+                "prior: HAC-OCT22 and SWISSCONTACT (51% of Kukes households have a member abroad)")
+          .real("north_propensity", &PopulationParams::north_propensity, "factor", "1.6", 1, 10,
+                "Propensity to leave in Shkoder and Lezhe relative to central counties", "prior")
+          .real("unemployment_northeast", &PopulationParams::unemployment_ne, "share", "0.33", 0,
+                0.9, "Unemployment among people at risk in Kukes and Diber",
+                "PRESS-ECON (youth, up to 33%)")
+          .real("unemployment_other", &PopulationParams::unemployment_other, "share", "0.18", 0,
+                0.9, "Unemployment among people at risk elsewhere",
+                "prior: national youth unemployment")
+          .real("wage_northeast_gbp", &PopulationParams::wage_ne_gbp, "GBP per month", "235", 50,
+                2000, "Monthly wage in the north-east (EUR 250-300 at 0.85 GBP/EUR)", "PRESS-ECON")
+          .real("wage_other_gbp", &PopulationParams::wage_other_gbp, "GBP per month", "420", 50,
+                3000, "Monthly wage elsewhere in Albania",
+                "prior: national average wage about EUR 500")
+          .real("kin_uk_share_northeast", &PopulationParams::kin_uk_share_ne, "share", "0.25", 0, 1,
+                "Share of people in Kukes and Diber with kin or friends in the UK in 2020",
+                "prior: SWISSCONTACT (51% of households with a member abroad, anywhere)")
+          .real("kin_uk_share_other", &PopulationParams::kin_uk_share_other, "share", "0.06", 0, 1,
+                "Share of people elsewhere with kin or friends in the UK in 2020", "prior")
+          .real("family_money_gbp", &PopulationParams::family_money_gbp, "GBP", "1500", 0, 100000,
+                "Median money a person's family can raise towards a journey (log-normal, sd 1)",
+                "prior")
+          .real("savings_months", &PopulationParams::savings_months, "months", "6", 0, 120,
+                "Months of wages a person can put towards a journey", "prior")
+          .integer("village_size", &PopulationParams::village_size, "people", "400", 20, 100000,
+                   "People at risk per village: the unit of close ties", "prior");
+  return d;
 }
 
 uint32_t Population::village_begin(uint32_t i) const {

@@ -14,7 +14,7 @@
 
 #include "core/huge_pages.hpp"
 #include "core/rng.hpp"
-#include "params/scenario.hpp"
+#include "params/declare.hpp"
 
 namespace smug {
 
@@ -31,7 +31,7 @@ int county_index(const std::string& name);  // -1 if unknown
 
 enum class Status : uint8_t { kHome = 0, kTravelling, kInFrance, kInUk, kDead, kAbroadLegal };
 
-struct PopulationParams {
+struct PopulationParams : ParamsOf<PopulationParams> {
   double census_total;
   double at_risk_share;
   double male_share;
@@ -42,8 +42,7 @@ struct PopulationParams {
   double family_money_gbp;
   double savings_months;  // months of wages put by towards a journey
   int village_size;
-  static void declare(ParamRegistry& reg);
-  static PopulationParams from(const Scenario& s);
+  static const Declare<PopulationParams>& table();  // every parameter, with the field it fills
 };
 
 // The fields the daily decision loop reads for everyone it picks, packed so that one cache line

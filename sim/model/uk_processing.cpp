@@ -3,69 +3,54 @@
 #include <algorithm>
 #include <cmath>
 
-#include "model/declare.hpp"
 #include "model/journey.hpp"
 #include "model/news.hpp"
 #include "model/world.hpp"
+#include "params/declare.hpp"
 
 namespace smug {
 
-void UkParams::declare(ParamRegistry& reg) {
-  Declare(reg, "uk_processing", "Claims, decisions, withdrawals and returns in the UK")
-      .real("claim_share", "share", "0.9", 0, 1,
-            "Share of Albanian small-boat arrivals who claim asylum",
-            "HO-ASY: 14,637 claims in 2022 (main applicants)")
-      .real("slavery_referral_share", "share", "0.3", 0, 1,
-            "Share of claimants referred as possible victims of modern slavery", "prior")
-      .real("slavery_extra_days", "days", "180", 0, 3650,
-            "Extra days a modern-slavery referral adds before a decision", "prior")
-      .sched("decision_delay_days", "days", "420", 1, 5000,
-             "Mean days from claim to initial decision (the backlog), without measures",
-             "prior: HAC-REPORT")
-      .sched("grant_rate", "share", "0.16", 0, 1,
-             "Chance an initial decision grants protection or leave, without measures",
-             "HO-ASY: 18.5% (2021), 11% (2022)")
-      .real("withdrawal_per_year", "per person per year", "0.9", 0, 20,
-            "Rate at which pending claims are withdrawn",
-            "HO-ASY: 8,514 of 14,637 claims of 2022 later withdrawn")
-      .real("withdrawn_abscond", "share", "0.6", 0, 1,
-            "Share of withdrawals after which the person disappears into irregular work", "prior")
-      .real("locate_share", "share", "0.6", 0, 1,
-            "Share of refused people the Home Office can locate for removal", "prior")
-      .real("removal_delay_days", "days", "150", 0, 3650,
-            "Days from refusal (or no claim) to removability: appeals, documents", "prior")
-      .real("removal_capacity_per_day", "people per day", "1", 0, 1000,
-            "Enforced removals of Albanian small-boat arrivals per day without measures", "prior")
-      .real("detention_decision_days", "days", "12", 0, 365,
-            "Days to a decision for a detained, fast-tracked arrival",
-            "MIN-SEP23 (removals within 48 hours at the fastest)")
-      .real("voluntary_per_year", "per person per year", "0.3", 0, 20,
-            "Rate of voluntary return of refused or irregular Albanians", "prior")
-      .real("debt_repay_share", "share", "0.5", 0, 1,
-            "Share of UK earnings that goes to repaying the smugglers' debt",
-            "SEED-NEWS-MAY24: up to two years' work in cannabis houses")
-      .real("news_interval_days", "days", "90", 1, 3650,
-            "Days between pieces of news a person in the UK sends home", "prior");
-}
-
-UkParams UkParams::from(const Scenario& s) {
-  auto r = [&](const char* k) { return s.real(std::string("uk_processing.") + k); };
-  UkParams p;
-  p.claim_share = r("claim_share");
-  p.slavery_referral_share = r("slavery_referral_share");
-  p.slavery_extra_days = r("slavery_extra_days");
-  p.decision_delay_days = s.schedule("uk_processing.decision_delay_days");
-  p.grant_rate = s.schedule("uk_processing.grant_rate");
-  p.withdrawal_per_year = r("withdrawal_per_year");
-  p.withdrawn_abscond = r("withdrawn_abscond");
-  p.locate_share = r("locate_share");
-  p.removal_delay_days = r("removal_delay_days");
-  p.removal_capacity_per_day = r("removal_capacity_per_day");
-  p.detention_decision_days = r("detention_decision_days");
-  p.voluntary_per_year = r("voluntary_per_year");
-  p.debt_repay_share = r("debt_repay_share");
-  p.news_interval_days = r("news_interval_days");
-  return p;
+const Declare<UkParams>& UkParams::table() {
+  static const Declare<UkParams> d =
+      Declare<UkParams>("uk_processing", "Claims, decisions, withdrawals and returns in the UK")
+          .real("claim_share", &UkParams::claim_share, "share", "0.9", 0, 1,
+                "Share of Albanian small-boat arrivals who claim asylum",
+                "HO-ASY: 14,637 claims in 2022 (main applicants)")
+          .real("slavery_referral_share", &UkParams::slavery_referral_share, "share", "0.3", 0, 1,
+                "Share of claimants referred as possible victims of modern slavery", "prior")
+          .real("slavery_extra_days", &UkParams::slavery_extra_days, "days", "180", 0, 3650,
+                "Extra days a modern-slavery referral adds before a decision", "prior")
+          .sched("decision_delay_days", &UkParams::decision_delay_days, "days", "420", 1, 5000,
+                 "Mean days from claim to initial decision (the backlog), without measures",
+                 "prior: HAC-REPORT")
+          .sched("grant_rate", &UkParams::grant_rate, "share", "0.16", 0, 1,
+                 "Chance an initial decision grants protection or leave, without measures",
+                 "HO-ASY: 18.5% (2021), 11% (2022)")
+          .real("withdrawal_per_year", &UkParams::withdrawal_per_year, "per person per year", "0.9",
+                0, 20, "Rate at which pending claims are withdrawn",
+                "HO-ASY: 8,514 of 14,637 claims of 2022 later withdrawn")
+          .real("withdrawn_abscond", &UkParams::withdrawn_abscond, "share", "0.6", 0, 1,
+                "Share of withdrawals after which the person disappears into irregular work",
+                "prior")
+          .real("locate_share", &UkParams::locate_share, "share", "0.6", 0, 1,
+                "Share of refused people the Home Office can locate for removal", "prior")
+          .real("removal_delay_days", &UkParams::removal_delay_days, "days", "150", 0, 3650,
+                "Days from refusal (or no claim) to removability: appeals, documents", "prior")
+          .real("removal_capacity_per_day", &UkParams::removal_capacity_per_day, "people per day",
+                "1", 0, 1000,
+                "Enforced removals of Albanian small-boat arrivals per day without measures",
+                "prior")
+          .real("detention_decision_days", &UkParams::detention_decision_days, "days", "12", 0, 365,
+                "Days to a decision for a detained, fast-tracked arrival",
+                "MIN-SEP23 (removals within 48 hours at the fastest)")
+          .real("voluntary_per_year", &UkParams::voluntary_per_year, "per person per year", "0.3",
+                0, 20, "Rate of voluntary return of refused or irregular Albanians", "prior")
+          .real("debt_repay_share", &UkParams::debt_repay_share, "share", "0.5", 0, 1,
+                "Share of UK earnings that goes to repaying the smugglers' debt",
+                "SEED-NEWS-MAY24: up to two years' work in cannabis houses")
+          .real("news_interval_days", &UkParams::news_interval_days, "days", "90", 1, 3650,
+                "Days between pieces of news a person in the UK sends home", "prior");
+  return d;
 }
 
 namespace {

@@ -10,21 +10,20 @@
 #pragma once
 #include <cstdint>
 
-#include "params/scenario.hpp"
+#include "params/declare.hpp"
 
 namespace smug {
 
 struct World;
 
-struct UkParams {
+struct UkParams : ParamsOf<UkParams> {
   double claim_share, slavery_referral_share, slavery_extra_days;
   Schedule decision_delay_days;
   Schedule grant_rate;
   double withdrawal_per_year, withdrawn_abscond, locate_share;
   double removal_delay_days, removal_capacity_per_day, detention_decision_days;
   double voluntary_per_year, debt_repay_share, news_interval_days;
-  static void declare(ParamRegistry& reg);
-  static UkParams from(const Scenario& s);
+  static const Declare<UkParams>& table();  // every parameter, with the field it fills
 };
 
 void arrive_in_uk(World& w, uint32_t trip);

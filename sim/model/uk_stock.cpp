@@ -4,28 +4,27 @@
 #include <boost/random/poisson_distribution.hpp>
 #include <cmath>
 
-#include "model/declare.hpp"
 #include "model/world.hpp"
+#include "params/declare.hpp"
 
 namespace smug {
 
-void StockParams::declare(ParamRegistry& reg) {
-  Declare(reg, "uk_stock", "Albanians in the UK who came by other routes or overstayed")
-      .real("initial", "people", "60000", 0, 1e6, "Stock on the start date",
-            "prior: returns of 784 in 2020 with 54 boat arrivals (HO-RET)")
-      .real("inflow_per_year", "people per year", "5000", 0, 1e6,
-            "Arrivals by other routes and overstays per year, besides the model's own lorry and "
-            "air departures",
-            "prior")
-      .real("removal_per_year", "per person per year", "0.007", 0, 1,
-            "Enforced removal rate of the stock without measures", "prior: HO-RET 2020")
-      .real("voluntary_per_year", "per person per year", "0.006", 0, 1,
-            "Voluntary return rate of the stock", "prior: HO-RET 2020");
-}
-
-StockParams StockParams::from(const Scenario& s) {
-  return StockParams{s.real("uk_stock.initial"), s.real("uk_stock.inflow_per_year"),
-                     s.real("uk_stock.removal_per_year"), s.real("uk_stock.voluntary_per_year")};
+const Declare<StockParams>& StockParams::table() {
+  static const Declare<StockParams> d =
+      Declare<StockParams>("uk_stock", "Albanians in the UK who came by other routes or overstayed")
+          .real("initial", &StockParams::initial, "people", "60000", 0, 1e6,
+                "Stock on the start date",
+                "prior: returns of 784 in 2020 with 54 boat arrivals (HO-RET)")
+          .real(
+              "inflow_per_year", &StockParams::inflow_per_year, "people per year", "5000", 0, 1e6,
+              "Arrivals by other routes and overstays per year, besides the model's own lorry and "
+              "air departures",
+              "prior")
+          .real("removal_per_year", &StockParams::removal_per_year, "per person per year", "0.007",
+                0, 1, "Enforced removal rate of the stock without measures", "prior: HO-RET 2020")
+          .real("voluntary_per_year", &StockParams::voluntary_per_year, "per person per year",
+                "0.006", 0, 1, "Voluntary return rate of the stock", "prior: HO-RET 2020");
+  return d;
 }
 
 void stock_day(World& w) {

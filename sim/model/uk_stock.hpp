@@ -3,16 +3,15 @@
 // stock is modelled explicitly: an inflow, enforced removals (offenders; the 2021 arrangement and
 // the 2022 agreement raise the rate) and voluntary returns, drawn as counts from the stock.
 #pragma once
-#include "params/scenario.hpp"
+#include "params/declare.hpp"
 
 namespace smug {
 
 struct World;
 
-struct StockParams {
+struct StockParams : ParamsOf<StockParams> {
   double initial, inflow_per_year, removal_per_year, voluntary_per_year;
-  static void declare(ParamRegistry& reg);
-  static StockParams from(const Scenario& s);
+  static const Declare<StockParams>& table();  // every parameter, with the field it fills
 };
 
 void stock_day(World& w);

@@ -2,20 +2,18 @@
 
 #include <cmath>
 
-#include "model/declare.hpp"
+#include "params/declare.hpp"
 
 namespace smug {
 
-void WeatherParams::declare(ParamRegistry& reg) {
-  Declare(reg, "weather", "Days on which the Channel can be crossed by small boat")
-      .real("viable_summer", "probability", "0.6", 0, 1,
-            "Chance a mid-July day is viable for crossings", "prior: HO-DAILY seasonality")
-      .real("viable_winter", "probability", "0.2", 0, 1,
-            "Chance a mid-January day is viable for crossings", "prior: HO-DAILY seasonality");
-}
-
-WeatherParams WeatherParams::from(const Scenario& s) {
-  return WeatherParams{s.real("weather.viable_summer"), s.real("weather.viable_winter")};
+const Declare<WeatherParams>& WeatherParams::table() {
+  static const Declare<WeatherParams> d =
+      Declare<WeatherParams>("weather", "Days on which the Channel can be crossed by small boat")
+          .real("viable_summer", &WeatherParams::viable_summer, "probability", "0.6", 0, 1,
+                "Chance a mid-July day is viable for crossings", "prior: HO-DAILY seasonality")
+          .real("viable_winter", &WeatherParams::viable_winter, "probability", "0.2", 0, 1,
+                "Chance a mid-January day is viable for crossings", "prior: HO-DAILY seasonality");
+  return d;
 }
 
 double viable_probability(const WeatherParams& p, Date d) {

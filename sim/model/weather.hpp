@@ -3,14 +3,13 @@
 #pragma once
 #include "core/date.hpp"
 #include "core/rng.hpp"
-#include "params/scenario.hpp"
+#include "params/declare.hpp"
 
 namespace smug {
 
-struct WeatherParams {
+struct WeatherParams : ParamsOf<WeatherParams> {
   double viable_summer, viable_winter;
-  static void declare(ParamRegistry& reg);
-  static WeatherParams from(const Scenario& s);
+  static const Declare<WeatherParams>& table();  // every parameter, with the field it fills
 };
 
 // Chance that a day of this date is viable (peaks mid-July, lowest mid-January).

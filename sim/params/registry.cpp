@@ -82,6 +82,7 @@ void ParamRegistry::add_measure(const std::string& section, const std::string& d
   ParamSpec p;
   p.section = section;
   p.source = source;
+  p.bound_by = "smug::Measure";  // the base class reads the deployment of every measure
   p.key = "enabled";
   p.type = ParamType::kBoolean;
   p.default_value = enabled ? "true" : "false";

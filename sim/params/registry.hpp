@@ -22,6 +22,9 @@ struct ParamSpec {
   bool schedulable = false;  // may take dated changes: "120, 2022-08-30: 60"
   std::string doc;           // one line: what it is and what it acts on
   std::string source;        // data source id (scenarios/data/SOURCES.md) or "prior: reason"
+  // The struct or measure whose table (params/declare.hpp) reads it into a field; empty for a
+  // parameter declared by hand, which no model code reads.
+  std::string bound_by = {};
 
   std::string name() const { return section + "." + key; }
 };

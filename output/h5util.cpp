@@ -96,7 +96,7 @@ std::vector<hsize_t> extent(const H5::DataSet& ds, int rank) {
   const H5::DataSpace space = ds.getSpace();
   if (space.getSimpleExtentNdims() != rank) {
     throw RuntimeFailure("dataset '" + ds.getObjName() + "' does not have rank " +
-                             std::to_string(rank));
+                         std::to_string(rank));
   }
   std::vector<hsize_t> dims(static_cast<size_t>(rank));
   space.getSimpleExtentDims(dims.data());

@@ -37,9 +37,9 @@ constexpr int kDeflateLevel = 4;
 // Dataset names the schema owns at the root; a series may not take them.
 const std::set<std::string>& reserved_root_names() {
   static const std::set<std::string> names = {
-      "replicate",    "time",         "seed",              "replicate_key",
-      "wall_seconds", "provenance",   "varied_param",      "varied_param_name",
-      "varied_value", "design_row",   "posterior_row"};
+      "replicate",    "time",       "seed",         "replicate_key",
+      "wall_seconds", "provenance", "varied_param", "varied_param_name",
+      "varied_value", "design_row", "posterior_row"};
   return names;
 }
 
@@ -275,14 +275,15 @@ void write_run_file(const std::string& path, const RunData& data) {
   std::error_code ec;
   if (!dir.empty() && !std::filesystem::is_directory(dir, ec)) {
     throw RuntimeFailure("cannot write run file '" + path + "': folder '" + dir +
-                             "' does not exist");
+                         "' does not exist");
   }
   // HDF5's own report of a refused create would only say "H5Fcreate failed".
   if (::access(dir.empty() ? "." : dir.c_str(), W_OK) != 0) {
     throw RuntimeFailure("cannot write run file '" + path +
-                             "': cannot create files in its folder: " + std::strerror(errno));
+                         "': cannot create files in its folder: " + std::strerror(errno));
   }
-  h5::write_atomically(path, "run file", [&](const std::string& tmp) { write_contents(tmp, data); });
+  h5::write_atomically(path, "run file",
+                       [&](const std::string& tmp) { write_contents(tmp, data); });
 }
 
 }  // namespace smug::out

@@ -67,7 +67,8 @@ std::vector<std::vector<double>> Abc::proposals() const {
       std::vector<double> theta(k);
       for (size_t j = 0; j < k; ++j) {
         const Prior& p = priors_[j];
-        theta[j] = p.from_internal(p.internal_low() + s.uniform() * (p.internal_high() - p.internal_low()));
+        theta[j] = p.from_internal(p.internal_low() +
+                                   s.uniform() * (p.internal_high() - p.internal_low()));
       }
       out.push_back(theta);
     }
@@ -124,8 +125,9 @@ void Abc::update(std::vector<Evaluation> evaluated) {
       for (const auto& p : population_) {
         double logk = log_norm;
         for (size_t j = 0; j < priors_.size(); ++j) {
-          const double z = (priors_[j].to_internal(e.theta[j]) -
-                            priors_[j].to_internal(p.eval.theta[j])) / sd[j];
+          const double z =
+              (priors_[j].to_internal(e.theta[j]) - priors_[j].to_internal(p.eval.theta[j])) /
+              sd[j];
           logk += -0.5 * z * z;
         }
         mix += p.weight / wsum * std::exp(logk - log_prior);

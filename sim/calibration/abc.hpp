@@ -28,15 +28,15 @@ struct Prior {
 };
 
 struct AbcSettings {
-  int particles = 64;           // N: population kept each generation
-  double alpha = 0.5;           // share kept: each generation proposes N (1/alpha - 1) new sets
-  double min_acceptance = 0.05; // stop when fewer new proposals than this share are kept
+  int particles = 64;            // N: population kept each generation
+  double alpha = 0.5;            // share kept: each generation proposes N (1/alpha - 1) new sets
+  double min_acceptance = 0.05;  // stop when fewer new proposals than this share are kept
   int max_generations = 10;
   uint64_t seed = 1;
 };
 
 struct Evaluation {
-  std::vector<double> theta;      // natural units, in the order of the priors
+  std::vector<double> theta;  // natural units, in the order of the priors
   double distance = 0;
   std::vector<double> summaries;  // the simulator's summaries (for the record)
   int generation = 0;

@@ -24,7 +24,7 @@ struct CalibrationSetup {
   std::string scenario;  // as written (relative to the set-up file)
   std::string targets;
   AbcSettings abc;
-  int replicates = 2;      // replicates per evaluation (common random numbers across particles)
+  int replicates = 2;  // replicates per evaluation (common random numbers across particles)
   double scale = 1;
   std::optional<Date> end;  // simulate only up to here (the last target window)
   std::vector<Prior> priors;

@@ -3,8 +3,8 @@
 
 namespace smug {
 
-#define SMUG_MEASURE(name)                                 \
-  void declare_##name(ParamRegistry& reg);                 \
+#define SMUG_MEASURE(name)                 \
+  void declare_##name(ParamRegistry& reg); \
   std::unique_ptr<Measure> make_##name(uint32_t i, const Scenario& s);
 SMUG_MEASURE(frontex_albania)
 SMUG_MEASURE(returns_arrangement_2021)

@@ -30,11 +30,6 @@ class Measure {
   // The measure's place in the scenario's list: keys its random stream and its series.
   uint32_t index() const { return index_; }
 
- protected:
-  const Schedule& sched(const Scenario& s, const std::string& key) const {
-    return s.schedule(section_ + "." + key);
-  }
-
  private:
   std::string section_;
   uint32_t index_;

@@ -22,9 +22,9 @@ struct Origin {
 
 struct ParamValue {
   const ParamSpec* spec = nullptr;
-  std::string text;         // as written (trimmed) or the default
-  Schedule schedule;        // kReal, kInteger, kBoolean (0/1)
-  std::optional<Date> date; // kDate; nullopt for an empty date (e.g. a measure without end)
+  std::string text;          // as written (trimmed) or the default
+  Schedule schedule;         // kReal, kInteger, kBoolean (0/1)
+  std::optional<Date> date;  // kDate; nullopt for an empty date (e.g. a measure without end)
   Origin origin;
 };
 

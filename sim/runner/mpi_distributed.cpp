@@ -122,95 +122,123 @@ int ranks() {
   return state().size;
 }
 
-void serve(const std::vector<std::string>& items, const Compute& compute,
-           const std::function<void(size_t, std::string&&)>& on_result,
-           const std::atomic<bool>* stop) {
-  State& s = state();
-  std::mutex m;  // guards next, halt, local_done, local_failure
-  size_t next = 0;
-  bool halt = false;
-  std::deque<std::pair<size_t, std::string>> local_done;
-  std::exception_ptr local_failure, callback_failure;
-  std::string worker_failure;
-  auto take = [&]() -> std::optional<size_t> {
-    std::lock_guard<std::mutex> lock(m);
-    if (stop && stop->load()) halt = true;
-    if (halt || next >= items.size()) return std::nullopt;
-    return next++;
-  };
-  auto halt_now = [&] {
-    std::lock_guard<std::mutex> lock(m);
-    halt = true;
-  };
-  std::atomic<bool> local_running{true};
-  std::thread local([&] {
+namespace {
+
+// Rank 0's side of the queue: hands items to idle workers, computes items itself on a second
+// thread, and delivers results on the calling thread. Stops handing out items once halted (a
+// signal here or at a worker, a failure anywhere); returns when the items handed out came back.
+class Server {
+ public:
+  Server(const std::vector<std::string>& items, const Compute& compute,
+         const std::function<void(size_t, std::string&&)>& on_result, const std::atomic<bool>* stop)
+      : items_(items), compute_(compute), on_result_(on_result), stop_(stop) {}
+
+  void run() {
+    std::thread local([this] { compute_locally(); });
+    std::vector<int> waiting;
+    waiting.swap(state().idle);
+    for (int w : waiting) hand(w);
+    while (out_ > 0 || local_running_.load()) {
+      deliver_local();
+      const auto st = poll(MPI_ANY_SOURCE);
+      if (st) on_message(*st);
+    }
+    local.join();
+    deliver_local();
+    if (callback_failure_) std::rethrow_exception(callback_failure_);
+    if (local_failure_) std::rethrow_exception(local_failure_);
+    if (!worker_failure_.empty()) throw RuntimeFailure(worker_failure_);
+  }
+
+ private:
+  std::optional<size_t> take() {
+    std::lock_guard<std::mutex> lock(m_);
+    if (stop_ && stop_->load()) halt_ = true;
+    if (halt_ || next_ >= items_.size()) return std::nullopt;
+    return next_++;
+  }
+  void halt_now() {
+    std::lock_guard<std::mutex> lock(m_);
+    halt_ = true;
+  }
+  // Rank 0 computes too, one item at a time, beside the loop that serves the workers.
+  void compute_locally() {
     while (const auto i = take()) {
       try {
-        std::string r = compute(items[*i]);
-        std::lock_guard<std::mutex> lock(m);
-        local_done.emplace_back(*i, std::move(r));
+        std::string r = compute_(items_[*i]);
+        std::lock_guard<std::mutex> lock(m_);
+        local_done_.emplace_back(*i, std::move(r));
       } catch (...) {
-        std::lock_guard<std::mutex> lock(m);
-        local_failure = std::current_exception();
-        halt = true;
+        std::lock_guard<std::mutex> lock(m_);
+        local_failure_ = std::current_exception();
+        halt_ = true;
         break;
       }
     }
-    local_running.store(false);
-  });
-  auto deliver = [&](size_t i, std::string&& r) {
-    if (callback_failure) return;
+    local_running_.store(false);
+  }
+  void deliver(size_t i, std::string&& r) {
+    if (callback_failure_) return;
     try {
-      on_result(i, std::move(r));
+      on_result_(i, std::move(r));
     } catch (...) {
-      callback_failure = std::current_exception();
+      callback_failure_ = std::current_exception();
       halt_now();
     }
-  };
-  auto deliver_local = [&] {
+  }
+  void deliver_local() {
     std::deque<std::pair<size_t, std::string>> ready;
     {
-      std::lock_guard<std::mutex> lock(m);
-      ready.swap(local_done);
+      std::lock_guard<std::mutex> lock(m_);
+      ready.swap(local_done_);
     }
     for (auto& [i, r] : ready) deliver(i, std::move(r));
-  };
-  size_t out = 0;  // items with workers
-  auto hand = [&](int worker) {
+  }
+  void hand(int worker) {
     const auto i = take();
     if (!i) {
-      s.idle.push_back(worker);
+      state().idle.push_back(worker);
       return;
     }
-    send(worker, kItem, header(*i) + items[*i]);
-    ++out;
-  };
-  std::vector<int> waiting;
-  waiting.swap(s.idle);
-  for (int w : waiting) hand(w);
-  while (out > 0 || local_running.load()) {
-    deliver_local();
-    const auto st = poll(MPI_ANY_SOURCE);
-    if (!st) continue;
-    const std::string msg = receive(*st);
-    if (st->MPI_TAG == kResult) {
-      --out;
+    send(worker, kItem, header(*i) + items_[*i]);
+    ++out_;
+  }
+  void on_message(const MPI_Status& st) {
+    const std::string msg = receive(st);
+    if (st.MPI_TAG == kResult) {
+      --out_;
       if (msg.size() < 9) throw RuntimeFailure("MPI: malformed result");
       if (msg[8]) halt_now();  // the worker was signalled: everyone stops
       deliver(index_of(msg), msg.substr(9));
-    } else if (st->MPI_TAG == kError) {
-      --out;
-      if (worker_failure.empty())
-        worker_failure = "rank " + std::to_string(st->MPI_SOURCE) + ": " + msg.substr(8);
+    } else if (st.MPI_TAG == kError) {
+      --out_;
+      if (worker_failure_.empty())
+        worker_failure_ = "rank " + std::to_string(st.MPI_SOURCE) + ": " + msg.substr(8);
       halt_now();
     }
-    hand(st->MPI_SOURCE);  // kRequest, or the request that a result carries
+    hand(st.MPI_SOURCE);  // kRequest, or the request that a result carries
   }
-  local.join();
-  deliver_local();
-  if (callback_failure) std::rethrow_exception(callback_failure);
-  if (local_failure) std::rethrow_exception(local_failure);
-  if (!worker_failure.empty()) throw RuntimeFailure(worker_failure);
+
+  const std::vector<std::string>& items_;
+  const Compute& compute_;
+  const std::function<void(size_t, std::string&&)>& on_result_;
+  const std::atomic<bool>* stop_;
+  std::mutex m_;  // guards next_, halt_, local_done_, local_failure_
+  size_t next_ = 0;
+  bool halt_ = false;
+  std::deque<std::pair<size_t, std::string>> local_done_;
+  std::exception_ptr local_failure_, callback_failure_;
+  std::string worker_failure_;
+  std::atomic<bool> local_running_{true};
+  size_t out_ = 0;  // items with workers
+};
+
+}  // namespace
+
+void serve(const std::vector<std::string>& items, const Compute& compute,
+           const std::function<void(size_t, std::string&&)>& on_result,
+           const std::atomic<bool>* stop) {
+  Server(items, compute, on_result, stop).run();
 }
 
 void work(const Compute& compute, const std::atomic<bool>* stop) {

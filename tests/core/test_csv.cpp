@@ -30,8 +30,9 @@ TEST(CsvTable, FindsColumnsByNameWhateverTheirOrder) {
 }
 
 TEST(CsvTable, ErrorsNameFileLineAndColumn) {
-  EXPECT_EQ(error_of([] { CsvTable("a,b\n1,2\n3\n", "t.csv"); }),
-            "t.csv:3: expected 2 fields like the header, found 1 (quote a field that holds a comma)");
+  EXPECT_EQ(
+      error_of([] { CsvTable("a,b\n1,2\n3\n", "t.csv"); }),
+      "t.csv:3: expected 2 fields like the header, found 1 (quote a field that holds a comma)");
   EXPECT_EQ(error_of([] { CsvTable("a,a\n", "t.csv"); }),
             "t.csv:1: 'a': column 2: appears twice in the header");
   EXPECT_EQ(error_of([] { CsvTable("# only a comment\n", "t.csv"); }),

@@ -8,10 +8,12 @@ namespace smug {
 const Declare<RunParams>& RunParams::table() {
   static const Declare<RunParams> d =
       Declare<RunParams>("run", "How a run is set up; the command line overrides each")
-          .date("start", &RunParams::start, "2020-01-01", "First simulated day (YYYY-MM-DD)",
-                "MODEL")
+          .date("start", &RunParams::start, "2020-01-01",
+                "First simulated day (YYYY-MM-DD), in the years 2000 to 2100", "MODEL")
           .date("end", &RunParams::end, "2025-12-31",
-                "Last simulated day (YYYY-MM-DD); beyond 2024 is projection", "MODEL")
+                "Last simulated day (YYYY-MM-DD), in the years 2000 to 2100; beyond 2024 is "
+                "projection",
+                "MODEL")
           .integer("seed", &RunParams::seed, "", "1", 0, 4294967295.0,
                    "Seed of every random stream", "-")
           .integer("replicates", &RunParams::replicates, "", "10", 1, 100000, "Replicates per run",
@@ -21,8 +23,26 @@ const Declare<RunParams>& RunParams::table() {
   return d;
 }
 
+namespace {
+
+// The years a run may span: the model's data and mechanisms describe the 2020s, and a date far
+// outside them (year 1, say) is a typing error that would otherwise run for minutes.
+constexpr int kFirstYear = 2000, kLastYear = 2100;
+
+void check_year(const Scenario& s, const char* key, Date d) {
+  const int year = to_ymd(d).year;
+  if (year >= kFirstYear && year <= kLastYear) return;
+  const auto& v = s.value(key);
+  throw InputError(v.origin.file, v.origin.line, key,
+                   "year " + std::to_string(year) + " is outside the years 2000 to 2100");
+}
+
+}  // namespace
+
 RunParams RunParams::from(const Scenario& s) {
   RunParams r = table().bind(s);
+  check_year(s, "run.start", r.start);
+  check_year(s, "run.end", r.end);
   if (r.end < r.start) {
     const auto& v = s.value("run.end");
     throw InputError(v.origin.file, v.origin.line, "run.end", "end is before start");

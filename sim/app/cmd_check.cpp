@@ -6,6 +6,8 @@
 #include "app/commands.hpp"
 #include "app/options.hpp"
 #include "core/errors.hpp"
+#include "measures/assemble.hpp"
+#include "runner/io/inputs.hpp"
 #include "runner/io/scenario_files.hpp"
 
 namespace po = boost::program_options;
@@ -20,7 +22,8 @@ int cmd_check(const Args& args) {
       parse_command(args, opts, {{"file", po::value<std::vector<std::string>>(), -1}}, [&] {
         std::cout
             << "usage: smugsim check FILE [--quiet]\n\n"
-               "Validates a scenario file and the chain of files it extends, then prints the\n"
+               "Validates a scenario file, the chain of files it extends and the data files it\n"
+               "reads, as 'smugsim run' would before its first replicate, then prints the\n"
                "resolved scenario: every parameter with its value and, as a comment, the file\n"
                "and line it came from or 'default'. Errors name the file, line and key.\n\n"
             << opts << "\nexit codes: 0 valid, 2 bad usage or invalid scenario\n";
@@ -33,6 +36,9 @@ int cmd_check(const Args& args) {
     throw UsageError("check takes exactly one scenario file (see 'smugsim check --help')");
   }
   const Scenario scenario = load_scenario(files[0]);
+  // The validation `run` does before its first replicate: the parameters bound (dates in range,
+  // end after start, measure schedules) and the data files read.
+  (void)build_model(scenario, load_inputs(scenario, files[0]));
   if (!vm.count("quiet")) std::cout << scenario.resolved_ini(true);
   return 0;
 }

@@ -44,7 +44,13 @@ TEST(CliParams, UnknownSectionIsAUsageError) {
 }
 
 TEST(CliCheck, PrintsResolvedScenarioOrNothingWhenQuiet) {
-  const std::string path = temp_file("test_cli_check_comments.ini", "; defaults only\n");
+  // Defaults but for the series file: check reads the data files as run does, and the default
+  // path resolves next to this scenario (in the build folder), where there is no data.
+  const std::string path =
+      temp_file("test_cli_check_comments.ini",
+                "; defaults only, with the shipped series\n[other_nationalities]\nseries_file = " +
+                    std::string(SMUG_SOURCE_DIR) +
+                    "/scenarios/data/small_boats_monthly_all_nationalities.csv\n");
   testing::internal::CaptureStdout();
   EXPECT_EQ(cmd_check({path}), 0);
   const std::string out = testing::internal::GetCapturedStdout();

@@ -19,6 +19,7 @@
 #include "runner/executor.hpp"
 #include "runner/interrupt.hpp"
 #include "runner/io/inputs.hpp"
+#include "runner/io/output_path.hpp"
 #include "runner/io/scenario_files.hpp"
 #include "runner/run_record.hpp"
 
@@ -143,6 +144,19 @@ CalibrationOptions calibration_options(const po::variables_map& vm, const std::s
   o.provenance["setup_path"] = setup_path;
   o.provenance["started_at"] = now_iso8601();
   return o;
+}
+
+// The calibration file and the posterior CSV: writable, and none of the files calibrate reads
+// (--write-baseline is meant to edit its scenario, so it is not checked against it).
+void check_outputs(const po::variables_map& vm, const std::string& setup_path,
+                   const CalibrationSetup& setup, const CalibrationContext& ctx) {
+  std::vector<std::string> inputs =
+      input_files(ctx.scenario, relative_to(setup_path, setup.scenario));
+  inputs.push_back(setup_path);
+  inputs.push_back(relative_to(setup_path, setup.targets));
+  check_output_path(vm["output"].as<std::string>(), inputs);
+  if (vm.count("posterior-csv"))
+    check_output_path(vm["posterior-csv"].as<std::string>(), inputs, "--posterior-csv");
 }
 
 // Runs the ABC with a progress bar, stopped by SIGINT/SIGTERM; *interrupted tells.
@@ -286,6 +300,7 @@ int cmd_calibrate(const Args& args) {
   }
   const CheckSettings check = check_settings(vm, setup);
   const CalibrationContext ctx = make_context(setup_path, setup);
+  check_outputs(vm, setup_path, setup, ctx);
   if (dist::is_worker()) {  // MPI: evaluate what rank 0 hands out; rank 0 runs the ABC
     const InterruptScope interrupt;
     evaluate_for_rank0(ctx, &interrupt.stop());

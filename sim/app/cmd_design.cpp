@@ -10,6 +10,7 @@
 #include "measures/assemble.hpp"
 #include "params/value_text.hpp"
 #include "runner/io/design.hpp"
+#include "runner/io/output_path.hpp"
 
 namespace po = boost::program_options;
 
@@ -77,6 +78,7 @@ int cmd_design(const Args& args) {
   const po::variables_map& vm = *parsed;
   const bool grid = vm.count("grid") > 0, lhs = vm.count("lhs") > 0;
   if (grid == lhs) throw UsageError("design: give either --grid or --lhs (see --help)");
+  if (vm.count("output")) check_output_path(vm["output"].as<std::string>(), {});
   if (grid && vm.count("param"))
     throw UsageError("design: --param goes with --lhs; use --grid A:B:N");
   Design d;

@@ -7,6 +7,7 @@
 #include "app/options.hpp"
 #include "core/errors.hpp"
 #include "output/merge.hpp"
+#include "runner/io/output_path.hpp"
 
 namespace po = boost::program_options;
 
@@ -34,6 +35,7 @@ int cmd_merge(const Args& args) {
   if (files.size() < 2)
     throw UsageError("merge: expects OUT.h5 and at least one shard (see 'smugsim merge --help')");
   const std::string output = files[0];
+  check_output_path(output, {});  // an output among the shards: refused below, in merge's words
   std::vector<std::pair<std::string, out::RunData>> shards;
   std::error_code ec;
   for (size_t i = 1; i < files.size(); ++i) {

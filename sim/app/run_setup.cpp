@@ -12,6 +12,8 @@
 #include "runner/execute.hpp"
 #include "runner/executor.hpp"
 #include "runner/interrupt.hpp"
+#include "runner/io/inputs.hpp"
+#include "runner/io/output_path.hpp"
 #include "runner/io/scenario_files.hpp"
 
 namespace po = boost::program_options;
@@ -129,6 +131,10 @@ RunSetup make_run_setup(const po::variables_map& vm, const std::string& output_s
     p.shard = parse_shard(vm["shard"].as<std::string>());
     p.output = shard_output(p.output, p.shard);  // every task of an array gives the same -o
   }
+  std::vector<std::string> inputs = input_files(p.scenario, path);
+  for (const char* table : {"posterior", "design"})
+    if (vm.count(table)) inputs.push_back(vm[table].as<std::string>());
+  check_output_path(p.output, inputs);
   return r;
 }
 

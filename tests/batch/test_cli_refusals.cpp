@@ -1,8 +1,10 @@
 // The exit-code contract at the command line, run through the real binary: bad input and bad
 // usage exit 2 with one clear line on stderr, before any replicate runs; `check` refuses what
 // `run` would refuse.
+#include <sys/stat.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "../app/whatif_support.hpp"
@@ -64,6 +66,51 @@ TEST_F(CliRefusals, CheckRefusesAStartInYearOne) {
   const std::string s = scenario("year1.ini", "[run]\nstart = 0001-01-01\n");
   EXPECT_EQ(run("check -q " + s), 2) << err_;
   EXPECT_NE(err_.find("run.start"), std::string::npos) << err_;
+}
+
+// A run small enough to take a second: one replicate, a month, a thousandth of the people.
+std::string tiny(const std::string& scenario_file, const std::string& scale = "0.001") {
+  return "run " + scenario_file + " -q --replicates 1 --scale " + scale +
+         " --end 2020-01-31 --threads 1";
+}
+
+TEST_F(CliRefusals, OutputsThatAreNotFilesAreRefusedBeforeAnyReplicateRuns) {
+  ASSERT_EQ(::mkfifo(dir_.file("fifo").c_str(), 0600), 0);
+  for (const std::string& out : {std::string("''"), dir_.file("sub/"), dir_.file(""),
+                                 dir_.file("."), dir_.file("fifo"), dir_.file("nofolder/x.h5")}) {
+    EXPECT_EQ(run(tiny(whatif::baseline()) + " -o " + out), 2) << out << ": " << err_;
+    EXPECT_EQ(std::count(err_.begin(), err_.end(), '\n'), 1) << err_;
+  }
+  for (const auto& e : std::filesystem::directory_iterator(dir_.file("")))
+    EXPECT_EQ(e.path().string().find(".partial"), std::string::npos) << e.path();
+  EXPECT_EQ(run("merge " + dir_.file("") + " " + dir_.write("x.h5", "x")), 2) << err_;
+  EXPECT_NE(err_.find("names a folder"), std::string::npos) << err_;
+  EXPECT_EQ(run("design --grid decision.intercept=-5:-3:2 -o " + dir_.file("fifo")), 2) << err_;
+  EXPECT_NE(err_.find("a FIFO"), std::string::npos) << err_;
+}
+
+TEST_F(CliRefusals, AnOutputThatIsAnInputOfTheRunIsRefusedAndLeftAsItWas) {
+  const std::string base = scenario("base.ini", "[run]\nseed = 7\n");
+  const std::string top = dir_.write("top.ini", "extends = base.ini\n");
+  const std::string base_text = read_text(base);
+  for (const std::string& out : {top, base, dir_.file("./top.ini")}) {
+    EXPECT_EQ(run(tiny(top) + " -o " + out), 2) << out << ": " << err_;
+    EXPECT_NE(err_.find("also an input"), std::string::npos) << err_;
+  }
+  EXPECT_EQ(read_text(top), "extends = base.ini\n");
+  EXPECT_EQ(read_text(base), base_text);
+  const std::string series = dir_.file("series.csv");
+  std::filesystem::copy_file(whatif::scenario("data/small_boats_monthly_all_nationalities.csv"),
+                             series);
+  const std::string series_text = read_text(series);
+  EXPECT_EQ(run(tiny(top) + " --set other_nationalities.series_file=" + series + " -o " + series),
+            2)
+      << err_;
+  EXPECT_EQ(read_text(series), series_text);
+  const std::string design = dir_.write("design.csv", "decision.intercept\n-4\n");
+  EXPECT_EQ(run("sweep " + top + " --design " + design + " -q -o " + design), 2) << err_;
+  EXPECT_NE(err_.find("also an input"), std::string::npos) << err_;
+  EXPECT_EQ(read_text(design), "decision.intercept\n-4\n");
 }
 
 }  // namespace

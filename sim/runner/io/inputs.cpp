@@ -118,4 +118,12 @@ ModelInputs load_inputs(const Scenario& s, const std::string& top) {
   return in;
 }
 
+std::vector<std::string> input_files(const Scenario& s, const std::string& top) {
+  std::vector<std::string> files{top};
+  for (const SourceFile& f : s.files()) files.push_back(f.path);
+  if (s.flag("other_nationalities.enabled"))
+    files.push_back(resolve(s, "other_nationalities.series_file", top));
+  return files;
+}
+
 }  // namespace smug

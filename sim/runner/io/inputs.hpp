@@ -10,4 +10,8 @@ namespace smug {
 // InputError naming the file and line of a malformed row.
 ModelInputs load_inputs(const Scenario& s, const std::string& top_scenario_path);
 
+// Every file a run of the scenario reads: the scenario files (the top one and those it extends)
+// and the data files load_inputs reads. An output must be none of them.
+std::vector<std::string> input_files(const Scenario& s, const std::string& top_scenario_path);
+
 }  // namespace smug

@@ -15,6 +15,7 @@
 #include "output/compare.hpp"
 #include "output/runfile.hpp"
 #include "output/summary.hpp"
+#include "runner/io/output_path.hpp"
 
 namespace smug {
 
@@ -188,6 +189,7 @@ int cmd_compare(const Args& args) {
     period = *p;
   }
 
+  for (const std::string& f : files) require_regular_file(f);
   const out::RunData base = out::read_run_file(files[0]);
   const out::RunData other = out::read_run_file(files[1]);
   if (const auto why = out::incomparable_reason(base, other)) {

@@ -35,6 +35,7 @@ int cmd_merge(const Args& args) {
   if (files.size() < 2)
     throw UsageError("merge: expects OUT.h5 and at least one shard (see 'smugsim merge --help')");
   const std::string output = files[0];
+  for (size_t i = 1; i < files.size(); ++i) require_regular_file(files[i]);
   check_output_path(output, {});  // an output among the shards: refused below, in merge's words
   std::vector<std::pair<std::string, out::RunData>> shards;
   std::error_code ec;

@@ -16,6 +16,7 @@
 #include "core/errors.hpp"
 #include "output/runfile.hpp"
 #include "output/summary.hpp"
+#include "runner/io/output_path.hpp"
 
 namespace smug {
 
@@ -167,6 +168,7 @@ int cmd_summarize(const Args& args) {
     period = *p;
   }
 
+  require_regular_file(file);
   const out::RunData run = out::read_run_file(file);
   const std::vector<std::string> metrics = pick_metrics(run, given);
   const auto rows = out::summarize(run, metrics, period, from, to);

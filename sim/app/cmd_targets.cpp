@@ -13,6 +13,7 @@
 #include "output/runfile.hpp"
 #include "output/summary.hpp"
 #include "output/targets.hpp"
+#include "runner/io/output_path.hpp"
 
 namespace smug {
 
@@ -136,6 +137,8 @@ int cmd_targets(const Args& args) {
     }
   }
   // Read the targets first: they are the cheaper file, and a bad one is the likelier mistake.
+  require_regular_file(targets_file);
+  require_regular_file(files[0]);
   const std::vector<out::Target> targets = out::read_targets(targets_file);
   const out::RunData run = out::read_run_file(files[0]);
   const std::vector<out::TargetResult> results = out::evaluate_targets(run, targets);

@@ -113,5 +113,17 @@ TEST_F(CliRefusals, AnOutputThatIsAnInputOfTheRunIsRefusedAndLeftAsItWas) {
   EXPECT_EQ(read_text(design), "decision.intercept\n-4\n");
 }
 
+TEST_F(CliRefusals, ReadersRefuseAFifoInsteadOfWaitingOnIt) {
+  ASSERT_EQ(::mkfifo(dir_.file("fifo").c_str(), 0600), 0);
+  const std::string fifo = dir_.file("fifo");
+  for (const std::string& args :
+       {"summarize " + fifo, "compare " + fifo + " " + fifo,
+        "targets " + fifo + " --targets " + whatif::scenario("data/targets.csv"),
+        "merge " + dir_.file("m.h5") + " " + fifo}) {
+    EXPECT_EQ(run(args), 2) << args << ": " << err_;
+    EXPECT_NE(err_.find("a FIFO"), std::string::npos) << args << ": " << err_;
+  }
+}
+
 }  // namespace
 }  // namespace smug

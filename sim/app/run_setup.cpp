@@ -8,7 +8,9 @@
 #include "app/summary_table.hpp"
 #include "app/text_table.hpp"
 #include "core/errors.hpp"
+#include "core/text.hpp"
 #include "output/summary.hpp"
+#include "params/value_text.hpp"
 #include "runner/execute.hpp"
 #include "runner/executor.hpp"
 #include "runner/interrupt.hpp"
@@ -21,6 +23,13 @@ namespace po = boost::program_options;
 namespace smug {
 
 namespace {
+
+// The run options that set a parameter, and the parameter each sets.
+constexpr std::pair<const char*, const char*> kRunOptionKeys[] = {{"seed", "run.seed"},
+                                                                  {"replicates", "run.replicates"},
+                                                                  {"scale", "run.scale"},
+                                                                  {"start", "run.start"},
+                                                                  {"end", "run.end"}};
 
 void print_sweep_summary(std::ostream& os, const RunPlan& plan, const out::RunData& d) {
   const auto* arrivals = d.find("arrivals");
@@ -54,24 +63,42 @@ void print_sweep_summary(std::ostream& os, const RunPlan& plan, const out::RunDa
   print_columns(os, cells, [](size_t) { return false; });
 }
 
-// The option's value as the scenario would read it.
+// The option's value as the scenario would read it: a real in the shortest text that reads back
+// exactly (std::to_string would round --scale to 6 decimals).
 std::string option_text(const po::variable_value& v) {
   if (v.value().type() == typeid(std::string)) return v.as<std::string>();
   if (v.value().type() == typeid(int)) return std::to_string(v.as<int>());
-  if (v.value().type() == typeid(uint64_t)) return std::to_string(v.as<uint64_t>());
-  return std::to_string(v.as<double>());
+  return detail::format_number(v.as<double>());
+}
+
+// --seed as given: a whole number from 0 to the registry's maximum, in digits only (a wrapped
+// "-1" would otherwise read as 18446744073709551615 and be called too large).
+std::string seed_text(const std::string& given) {
+  const std::string t = trim(given);
+  const bool digits = !t.empty() && t.find_first_not_of("0123456789") == std::string::npos;
+  if (!digits || t.size() > 10 || std::stoull(t) > 4294967295ULL)
+    throw UsageError("--seed '" + given + "': expected a whole number from 0 to 4294967295");
+  return t;
+}
+
+// An option and a --set of the same parameter: which one wins would be a guess.
+void refuse_conflicts(const po::variables_map& vm, const std::string& set_key) {
+  for (const auto& [opt, key] : kRunOptionKeys)
+    if (vm.count(opt) && set_key == key)
+      throw UsageError("--" + std::string(opt) + " and --set " + set_key +
+                       " both set the parameter; give one of them");
 }
 
 // --seed, --replicates, --scale, --start, --end and every --set onto the scenario.
 void apply_overrides(const po::variables_map& vm, Scenario& s,
                      std::vector<std::string>& set_names) {
   const Origin cli{"command line", 0};
-  for (const auto& [opt, key] : {std::pair{"seed", "run.seed"},
-                                 {"replicates", "run.replicates"},
-                                 {"scale", "run.scale"},
-                                 {"start", "run.start"},
-                                 {"end", "run.end"}})
-    if (vm.count(opt)) s.set(key, option_text(vm[opt]), cli);
+  for (const auto& [opt, key] : kRunOptionKeys) {
+    if (!vm.count(opt)) continue;
+    const std::string text =
+        std::string(opt) == "seed" ? seed_text(vm[opt].as<std::string>()) : option_text(vm[opt]);
+    s.set(key, text, cli);
+  }
   if (!vm.count("set")) return;
   for (const auto& kv : vm["set"].as<std::vector<std::string>>()) {
     const auto eq = kv.find('=');
@@ -80,6 +107,7 @@ void apply_overrides(const po::variables_map& vm, Scenario& s,
     if (!s.registry().find(kv.substr(0, eq)))
       throw UsageError("--set: unknown parameter '" + kv.substr(0, eq) +
                        "' (see 'smugsim params')");
+    refuse_conflicts(vm, kv.substr(0, eq));
     s.set(kv.substr(0, eq), kv.substr(eq + 1), cli);
     set_names.push_back(kv.substr(0, eq));
   }
@@ -91,7 +119,7 @@ po::options_description run_options() {
   po::options_description opts("run options");
   opts.add_options()("output,o", po::value<std::string>(),
                      "run file to write (default: named after the scenario, in this folder)")(
-      "seed", po::value<uint64_t>(), "seed of every random stream")(
+      "seed", po::value<std::string>(), "seed of every random stream, 0 to 4294967295")(
       "replicates,n", po::value<int>(), "number of replicates")(
       "threads,t", po::value<int>(),
       "worker threads (default: all cores; results do not depend on it)")(

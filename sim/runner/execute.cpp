@@ -203,7 +203,7 @@ std::map<std::string, std::string> provenance_of(const RunPlan& plan, const RunO
   prov["scenario"] = plan.scenario_path;
   prov["threads"] = std::to_string(options.threads);
   for (const auto& [k, v] : executor.provenance()) prov[k] = v;
-  prov["scale"] = std::to_string(run.scale);
+  prov["scale"] = detail::format_number(run.scale);  // exact: std::to_string keeps 6 decimals
   if (store.resumed())
     prov["resumed_from"] = store.dir() + " (" + std::to_string(nslots - ran) + " of " +
                            std::to_string(nslots) + " replicates)";

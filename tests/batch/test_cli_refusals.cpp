@@ -8,6 +8,7 @@
 #include <cstdlib>
 
 #include "../app/whatif_support.hpp"
+#include "output/runfile.hpp"
 
 namespace smug {
 namespace {
@@ -123,6 +124,29 @@ TEST_F(CliRefusals, ReadersRefuseAFifoInsteadOfWaitingOnIt) {
     EXPECT_EQ(run(args), 2) << args << ": " << err_;
     EXPECT_NE(err_.find("a FIFO"), std::string::npos) << args << ": " << err_;
   }
+}
+
+TEST_F(CliRefusals, ANegativeSeedIsAskedForAsAWholeNumber) {
+  EXPECT_EQ(run(tiny(whatif::baseline()) + " --seed -1 -o " + dir_.file("s.h5")), 2) << err_;
+  EXPECT_NE(err_.find("whole number from 0"), std::string::npos) << err_;
+  EXPECT_EQ(err_.find("too large"), std::string::npos) << err_;
+  EXPECT_EQ(run(tiny(whatif::baseline()) + " --seed 1.5 -o " + dir_.file("s.h5")), 2) << err_;
+}
+
+TEST_F(CliRefusals, ASeedGivenTwiceIsRefused) {
+  EXPECT_EQ(run(tiny(whatif::baseline()) + " --seed 5 --set run.seed=6 -o " + dir_.file("s.h5")), 2)
+      << err_;
+  EXPECT_NE(err_.find("--seed and --set run.seed"), std::string::npos) << err_;
+  EXPECT_FALSE(std::filesystem::exists(dir_.file("s.h5")));
+}
+
+TEST_F(CliRefusals, TheScaleIsKeptExactly) {
+  const std::string out = dir_.file("scale.h5");
+  ASSERT_EQ(run(tiny(whatif::baseline(), "0.0012345678") + " -o " + out), 0) << err_;
+  const out::RunData d = out::read_run_file(out);
+  EXPECT_EQ(d.provenance.at("scale"), "0.0012345678");
+  EXPECT_NE(d.resolved_scenario.find("scale = 0.0012345678"), std::string::npos)
+      << d.resolved_scenario;
 }
 
 }  // namespace

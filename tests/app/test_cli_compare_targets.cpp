@@ -115,6 +115,24 @@ TEST_F(CliCompareTargets, CompareWindowTableAndMetrics) {
   }
 }
 
+TEST_F(CliCompareTargets, CompareRefusesRunsOfDifferentScalesNamingTheRerun) {
+  out::RunData small = make_run(4, 1), large = make_run(4, 1);
+  small.provenance["scale"] = "0.01";
+  large.provenance["scale"] = "0.02";
+  const std::string a = write("small.h5", small), b = write("large.h5", large);
+  try {
+    cmd_compare({a, b});
+    ADD_FAILURE() << "runs at --scale 0.01 and 0.02 compared";
+  } catch (const UsageError& e) {
+    EXPECT_NE(std::string(e.what()).find("rerun " + b + " with --scale 0.01"), std::string::npos)
+        << e.what();
+  }
+  large.provenance["scale"] = "0.010000";  // the 6-decimal text of earlier versions
+  const std::string c = write("same.h5", large);
+  Capture out(std::cout);
+  EXPECT_EQ(cmd_compare({a, c, "--csv"}), 0);
+}
+
 TEST_F(CliCompareTargets, CompareRefusals) {
   const std::string base = write("base.h5", make_run(4, 1));
   out::RunData seeds = make_run(4, 1);

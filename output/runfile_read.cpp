@@ -164,7 +164,7 @@ RunData read_contents(const H5::H5File& file) {
 }  // namespace
 
 RunData read_run_file(const std::string& path) {
-  H5::Exception::dontPrint();
+  h5::quiet();
   const std::string q = "'" + path + "'";
   std::error_code ec;
   const auto status = std::filesystem::status(path, ec);

@@ -109,6 +109,8 @@ CalibrationRecord read_calibration_file(const std::string& path) {
   h5::quiet();
   try {
     if (!H5::H5File::isHdf5(path)) throw RunFileError(path + ": not an HDF5 file");
+    if (h5::checksum_matches(path) == false)
+      throw RunFileError(path + ": corrupt calibration file (its checksum does not match)");
     H5::H5File file(path, H5F_ACC_RDONLY);
     H5::Group root = file.openGroup("/");
     if (h5::attr_or_empty(root, "smugsim_kind") != kKind)

@@ -61,6 +61,18 @@ void write_atomically(const std::string& path, const std::string& kind,
                       const std::function<void(H5::H5File& file)>& write,
                       const H5::FileCreatPropList& fcpl = H5::FileCreatPropList::DEFAULT);
 
+// Every file written by write_atomically ends with a trailer of kTrailer bytes past HDF5's end
+// of file, "\n<kChecksumTag><16 hex digits>\n": the FNV-1a 64-bit hash of every byte before it.
+// HDF5 and the tools built on it ignore it; readers check it before reading the data, so a damaged
+// byte anywhere (chunk index, variable-length string heap) is an error rather than other numbers
+// or a crash.
+inline constexpr const char* kChecksumTag = "smugsim-fnv1a64 ";
+inline constexpr size_t kTrailer = 1 + 16 + 16 + 1;
+uint64_t fnv1a(const unsigned char* bytes, size_t n, uint64_t hash = 14695981039346656037ull);
+
+// nullopt if the file carries no checksum (written before it existed); else whether it matches.
+std::optional<bool> checksum_matches(const std::string& path);
+
 // Wraps a negative return code of the C or high-level API as an H5::Exception.
 void check(long long status, const char* what);
 

@@ -183,6 +183,13 @@ RunData read_run_file(const std::string& path) {
     throw RunFileError(q + " is not an HDF5 file (wrong format, or truncated before its header)");
   }
 
+  // Before HDF5 reads anything: a damaged heap can crash HDF5 itself. (A file that HDF5 has since
+  // modified in place was truncated to its end of file, trailer included: it is read unchecked.)
+  if (h5::checksum_matches(path) == false) {
+    throw RunFileError("run file " + q +
+                       " is truncated or corrupt: its checksum does not match its bytes");
+  }
+
   H5::H5File file;
   try {
     file.openFile(path, H5F_ACC_RDONLY);

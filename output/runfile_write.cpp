@@ -241,6 +241,7 @@ void write_contents(H5::H5File& file, const RunData& d) {
     dcpl.setChunk(2, chunk);
     dcpl.setShuffle();
     dcpl.setDeflate(kDeflateLevel);
+    dcpl.setFletcher32();  // last: the checksum covers the bytes stored, and is checked first
     for (const auto& s : d.series) {
       H5::DataSet ds =
           file.createDataSet(s.name, H5::PredType::IEEE_F64LE, H5::DataSpace(2, dims), dcpl);

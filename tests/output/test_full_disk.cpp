@@ -105,8 +105,8 @@ TEST_F(FullDisk, RunExitsOneAndKeepsThePreviousFile) {
   std::string err;
   ASSERT_EQ(run_binary(run_args(out), aside("err0"), &err), 0) << err;
   const RunData before = read_run_file(out);
-  // Room for the run's checkpoints (about 1.7 MB) but not for the run file (about 0.37 MB) too.
-  fill(1900000);
+  // Room for the run's checkpoints (about 1.7 MB) but not for the run file (about 0.18 MB) too.
+  fill(1800000);
   const int code = run_binary(run_args(out, "--seed 9"), aside("err1"), &err);
   expect_clean_failure(code, err, out);
   EXPECT_EQ(read_run_file(out).seeds, before.seeds);
@@ -124,7 +124,7 @@ TEST_F(FullDisk, MergeExitsOneAndKeepsThePreviousFile) {
   const std::string shards = aside("part.shard-0-of-2.h5") + " " + aside("part.shard-1-of-2.h5");
   ASSERT_EQ(run_binary("merge " + out + " " + shards, aside("err1"), &err), 0) << err;
   const RunData before = read_run_file(out);
-  fill(100000);  // the merged file takes about 0.37 MB
+  fill(100000);  // the merged file takes about 0.18 MB
   const int code = run_binary("merge " + out + " " + shards, aside("err2"), &err);
   expect_clean_failure(code, err, out);
   EXPECT_EQ(read_run_file(out).seeds, before.seeds);

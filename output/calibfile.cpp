@@ -66,8 +66,7 @@ uint64_t count_attr(const std::string& path, const H5::Group& g, const std::stri
 
 void write_calibration_file(const std::string& path, const CalibrationRecord& r) {
   const size_t k = r.param_names.size(), t = r.target_ids.size();
-  h5::write_atomically(path, "calibration file", [&](const std::string& tmp) {
-    H5::H5File file(tmp, H5F_ACC_TRUNC);
+  h5::write_atomically(path, "calibration file", [&](H5::H5File& file) {
     H5::Group root = file.openGroup("/");
     h5::write_attr(root, "smugsim_kind", kKind);
     for (const auto& [key, value] : r.attributes) h5::write_attr(root, key, value);
@@ -102,15 +101,16 @@ void write_calibration_file(const std::string& path, const CalibrationRecord& r)
       h5::write_attr(screen, "first_replicate", std::to_string(r.screen_first_replicate));
       write_sets(screen, r.screen_theta, r.screen_summaries, r.screen_distance, k, t);
     }
-    h5::write_attr(root, "complete", int32_t{1});
-    file.close();
+    h5::write_attr(root, h5::kAttrComplete, int32_t{1});
   });
 }
 
 CalibrationRecord read_calibration_file(const std::string& path) {
-  H5::Exception::dontPrint();
+  h5::quiet();
   try {
     if (!H5::H5File::isHdf5(path)) throw RunFileError(path + ": not an HDF5 file");
+    if (h5::checksum_matches(path) == false)
+      throw RunFileError(path + ": corrupt calibration file (its checksum does not match)");
     H5::H5File file(path, H5F_ACC_RDONLY);
     H5::Group root = file.openGroup("/");
     if (h5::attr_or_empty(root, "smugsim_kind") != kKind)

@@ -48,11 +48,30 @@ std::vector<hsize_t> extent(const H5::DataSet& ds, int rank);
 // file), in creation order when indexed, else by name.
 std::vector<std::string> link_names(const H5::Group& group);
 
-// Writes a file atomically: write(tmp) fills "<path>.tmp.<pid>" in the same folder, which is then
-// fsynced and renamed onto path; on any failure the temporary file is removed and nothing is left
-// at path. `kind` names the file in error messages ("run file").
+// Turns off HDF5's automatic printing of its error stack (once per thread); every entry point of
+// the output library calls it before any HDF5 use, so failures surface only as exceptions.
+void quiet();
+
+// Writes a file atomically: write(file) fills a file that HDF5 builds in memory (created with
+// fcpl), whose bytes then go to "<path>.tmp.<pid>" in the same folder; that file is reopened and
+// must carry complete = 1 (the writer sets it last), then it is fsynced and renamed onto path. On
+// any failure the temporary file is removed, path is untouched, and one RuntimeFailure names the
+// path. `kind` names the file in error messages ("run file").
 void write_atomically(const std::string& path, const std::string& kind,
-                      const std::function<void(const std::string& tmp)>& write);
+                      const std::function<void(H5::H5File& file)>& write,
+                      const H5::FileCreatPropList& fcpl = H5::FileCreatPropList::DEFAULT);
+
+// Every file written by write_atomically ends with a trailer of kTrailer bytes past HDF5's end
+// of file, "\n<kChecksumTag><16 hex digits>\n": the FNV-1a 64-bit hash of every byte before it.
+// HDF5 and the tools built on it ignore it; readers check it before reading the data, so a damaged
+// byte anywhere (chunk index, variable-length string heap) is an error rather than other numbers
+// or a crash.
+inline constexpr const char* kChecksumTag = "smugsim-fnv1a64 ";
+inline constexpr size_t kTrailer = 1 + 16 + 16 + 1;
+uint64_t fnv1a(const unsigned char* bytes, size_t n, uint64_t hash = 14695981039346656037ull);
+
+// nullopt if the file carries no checksum (written before it existed); else whether it matches.
+std::optional<bool> checksum_matches(const std::string& path);
 
 // Wraps a negative return code of the C or high-level API as an H5::Exception.
 void check(long long status, const char* what);

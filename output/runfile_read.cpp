@@ -164,7 +164,7 @@ RunData read_contents(const H5::H5File& file) {
 }  // namespace
 
 RunData read_run_file(const std::string& path) {
-  H5::Exception::dontPrint();
+  h5::quiet();
   const std::string q = "'" + path + "'";
   std::error_code ec;
   const auto status = std::filesystem::status(path, ec);
@@ -181,6 +181,13 @@ RunData read_run_file(const std::string& path) {
   }
   if (!is_hdf5) {
     throw RunFileError(q + " is not an HDF5 file (wrong format, or truncated before its header)");
+  }
+
+  // Before HDF5 reads anything: a damaged heap can crash HDF5 itself. (A file that HDF5 has since
+  // modified in place was truncated to its end of file, trailer included: it is read unchecked.)
+  if (h5::checksum_matches(path) == false) {
+    throw RunFileError("run file " + q +
+                       " is truncated or corrupt: its checksum does not match its bytes");
   }
 
   H5::H5File file;

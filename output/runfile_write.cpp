@@ -197,16 +197,14 @@ void write_provenance(H5::H5File& file, const RunData& d) {
               "where the value came from (file:line or default)");
 }
 
-void write_contents(const std::string& tmp, const RunData& d) {
+H5::FileCreatPropList tracked_fcpl() {
   H5::FileCreatPropList fcpl;
   h5::check(H5Pset_link_creation_order(fcpl.getId(), h5::kCrtOrder), "H5Pset_link_creation_order");
   h5::check(H5Pset_attr_creation_order(fcpl.getId(), h5::kCrtOrder), "H5Pset_attr_creation_order");
-  H5::FileAccPropList fapl;
-  // Nobody else knows the temporary name, so a lock buys nothing; dropping it avoids the errno 37
-  // failures of NFS and Lustre (see NOTES.md).
-  h5::check(H5Pset_file_locking(fapl.getId(), false, true), "H5Pset_file_locking");
-  H5::H5File file(tmp, H5F_ACC_TRUNC, fcpl, fapl);
+  return fcpl;
+}
 
+void write_contents(H5::H5File& file, const RunData& d) {
   h5::write_attr(file, h5::kAttrConventions, "CF-1.8");
   h5::write_attr(file, h5::kAttrTitle, "smugsim run file");
   h5::write_attr(file, h5::kAttrSchema, h5::kSchemaVersion);
@@ -243,6 +241,7 @@ void write_contents(const std::string& tmp, const RunData& d) {
     dcpl.setChunk(2, chunk);
     dcpl.setShuffle();
     dcpl.setDeflate(kDeflateLevel);
+    dcpl.setFletcher32();  // last: the checksum covers the bytes stored, and is checked first
     for (const auto& s : d.series) {
       H5::DataSet ds =
           file.createDataSet(s.name, H5::PredType::IEEE_F64LE, H5::DataSpace(2, dims), dcpl);
@@ -259,8 +258,6 @@ void write_contents(const std::string& tmp, const RunData& d) {
 
   // Last, so that a file with `complete` is a file whose every other object was written.
   h5::write_attr(file, h5::kAttrComplete, int32_t{1});
-  file.flush(H5F_SCOPE_GLOBAL);
-  file.close();
 }
 
 }  // namespace
@@ -282,8 +279,8 @@ void write_run_file(const std::string& path, const RunData& data) {
     throw RuntimeFailure("cannot write run file '" + path +
                          "': cannot create files in its folder: " + std::strerror(errno));
   }
-  h5::write_atomically(path, "run file",
-                       [&](const std::string& tmp) { write_contents(tmp, data); });
+  h5::write_atomically(
+      path, "run file", [&](H5::H5File& file) { write_contents(file, data); }, tracked_fcpl());
 }
 
 }  // namespace smug::out

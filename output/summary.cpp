@@ -164,6 +164,9 @@ Stats describe(const std::vector<double>& values) {
 
 std::vector<SummaryRow> summarize(const RunData& run, const std::vector<std::string>& metrics,
                                   Period period, std::optional<Date> from, std::optional<Date> to) {
+  // A file without series (or a request for none) has nothing to summarize: an error, not an
+  // empty table that reads as success.
+  if (metrics.empty()) throw RunFileError("the run file holds no series: nothing to summarize");
   std::vector<std::vector<PeriodValues>> per_metric;
   for (const auto& m : metrics) {
     const Series* s = run.find(m);
@@ -171,7 +174,6 @@ std::vector<SummaryRow> summarize(const RunData& run, const std::vector<std::str
     per_metric.push_back(aggregate(run, *s, period, from, to));
   }
   std::vector<SummaryRow> rows;
-  if (per_metric.empty()) return rows;
   // Every series shares the time axis, so the periods line up across metrics.
   for (size_t p = 0; p < per_metric[0].size(); ++p) {
     for (size_t m = 0; m < metrics.size(); ++m) {

@@ -75,7 +75,8 @@ struct SummaryRow {
 };
 
 // Rows period-major: for each period, one row per metric in the order given. Throws
-// std::invalid_argument naming the metric if one is not a series of the run.
+// std::invalid_argument naming the metric if one is not a series of the run, and RunFileError
+// (exit 2) if there is no metric: a run file with no series has nothing to summarize.
 std::vector<SummaryRow> summarize(const RunData& run, const std::vector<std::string>& metrics,
                                   Period period, std::optional<Date> from = std::nullopt,
                                   std::optional<Date> to = std::nullopt);

@@ -146,7 +146,12 @@ TEST(RunFile, LayoutFollowsTheSchema) {
   EXPECT_EQ(chunk[0], 1u);
   EXPECT_EQ(chunk[1], 400u);
   EXPECT_TRUE(dcpl.allFiltersAvail());
-  ASSERT_EQ(dcpl.getNfilters(), 2);
+  ASSERT_EQ(dcpl.getNfilters(), 3);  // shuffle, deflate, then the Fletcher32 checksum
+  unsigned flags = 0, config = 0;
+  size_t nelmts = 0;
+  char filter_name[32];
+  EXPECT_EQ(dcpl.getFilter(2, flags, nelmts, nullptr, sizeof filter_name, filter_name, config),
+            H5Z_FILTER_FLETCHER32);
   EXPECT_EQ(arrivals.getDataType(), H5::PredType::IEEE_F64LE);
   std::string kind;
   const H5::Attribute k = arrivals.openAttribute("smugsim_kind");

@@ -215,5 +215,11 @@ TEST(Summary, RowsArePeriodMajor) {
   EXPECT_THROW(summarize(run, {"ones", "bogus"}, Period::kYear), std::invalid_argument);
 }
 
+TEST(Summary, ARunWithNoSeriesIsAnErrorNotAnEmptyTable) {
+  RunData run = known_run(2);
+  run.series.clear();
+  EXPECT_THROW(summarize(run, {}, Period::kYear), RunFileError);
+}
+
 }  // namespace
 }  // namespace smug::out

@@ -32,6 +32,7 @@ std::string bare_message(const InputError& e) {
 struct Columns {
   std::vector<const ParamSpec*> specs;
   long weight = -1;
+  long distance = -1;
 };
 
 const ParamSpec* parameter_of(const CsvTable& csv, size_t c, const ParamRegistry& reg) {
@@ -62,7 +63,7 @@ Columns parse_header(const CsvTable& csv, TableKind kind, const ParamRegistry& r
     if (name.empty())
       throw InputError(csv.file(), csv.header().line, "", column_text(c) + ": empty column name");
     if (kind == TableKind::kPosterior && (name == "weight" || name == "distance")) {
-      if (name == "weight") cols.weight = static_cast<long>(c);
+      (name == "weight" ? cols.weight : cols.distance) = static_cast<long>(c);
       cols.specs.push_back(nullptr);
       continue;
     }
@@ -74,15 +75,29 @@ Columns parse_header(const CsvTable& csv, TableKind kind, const ParamRegistry& r
   return cols;
 }
 
-double parse_weight(const CsvTable& csv, const CsvRecord& rec, size_t c) {
+// A weight or a distance: a finite number >= 0.
+double parse_nonnegative(const CsvTable& csv, const CsvRecord& rec, size_t c,
+                         const std::string& name) {
   const std::string cell = trim(rec.fields[c]);
   char* end = nullptr;
   const double w = std::strtod(cell.c_str(), &end);
   if (cell.empty() || *end != '\0' || !std::isfinite(w) || w < 0) {
-    throw InputError(csv.file(), rec.line, "weight",
+    throw InputError(csv.file(), rec.line, name,
                      column_text(c) + ": expected a finite number >= 0, got '" + cell + "'");
   }
   return w;
+}
+
+// Weights whose sum overflows are scaled by their largest (the same draws as the file means);
+// others are kept as written, so that draws stay bit for bit.
+void scale_if_overflowing(ParamTable& t) {
+  double total = 0, largest = 0;
+  for (const auto& r : t.rows) {
+    total += r.weight;
+    largest = std::max(largest, r.weight);
+  }
+  if (std::isfinite(total)) return;
+  for (auto& r : t.rows) r.weight /= largest;
 }
 
 ParamTable::Row parse_row(const CsvTable& csv, const CsvRecord& rec, const Columns& cols) {
@@ -100,7 +115,9 @@ ParamTable::Row parse_row(const CsvTable& csv, const CsvRecord& rec, const Colum
       }
       row.texts.push_back(cell);
     } else if (static_cast<long>(c) == cols.weight) {
-      row.weight = parse_weight(csv, rec, c);
+      row.weight = parse_nonnegative(csv, rec, c, "weight");
+    } else if (static_cast<long>(c) == cols.distance) {
+      (void)parse_nonnegative(csv, rec, c, "distance");
     }
   }
   return row;
@@ -117,6 +134,7 @@ ParamTable parse_param_table(const std::string& path, const std::string& text, T
   const Columns cols = parse_header(csv, kind, reg, t);
   for (const CsvRecord& rec : csv.rows()) t.rows.push_back(parse_row(csv, rec, cols));
   if (t.rows.empty()) throw InputError(path, 0, "", "no rows after the header");
+  scale_if_overflowing(t);
   double total = 0;
   for (const auto& r : t.rows) total += r.weight;
   if (!(total > 0)) throw InputError(path, 0, "weight", "every weight is zero");

@@ -31,7 +31,8 @@ enum class TableKind { kPosterior, kDesign };
 // is not a number or a flag, or belongs to [run] (horizon, seed, replicates and scale are the
 // run's, not a replicate's); a duplicate column; a row with the wrong number of cells; a value
 // the parameter does not accept (type, range). kPosterior also accepts `weight` (finite, >= 0,
-// not all zero) and `distance` (ignored) columns; kDesign accepts parameters only.
+// not all zero; weights whose sum overflows are scaled by the largest) and `distance` (finite,
+// >= 0, otherwise unused) columns; kDesign accepts parameters only.
 ParamTable parse_param_table(const std::string& path, const std::string& text, TableKind kind,
                              const ParamRegistry& reg);
 

@@ -110,16 +110,11 @@ void fill_temporary(const std::string& tmp,
     ::close(fd);
     throw;
   }
-  size_t done = 0;
-  while (done < image.size()) {
-    const ssize_t n = ::write(fd, image.data() + done, image.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      const int err = errno;
-      ::close(fd);
-      fail(path, kind, std::string("write failed: ") + std::strerror(err));
-    }
-    done += static_cast<size_t>(n);
+  const std::string_view bytes(reinterpret_cast<const char*>(image.data()), image.size());
+  if (!write_all(fd, bytes)) {
+    const int err = errno;
+    ::close(fd);
+    fail(path, kind, std::string("write failed: ") + std::strerror(err));
   }
   if (::close(fd) != 0) fail(path, kind, std::string("close failed: ") + std::strerror(errno));
 }

@@ -24,18 +24,6 @@ std::string temporary_name(const std::string& path) {
   return path + ".tmp." + std::to_string(::getpid());
 }
 
-// Writes every byte to fd, retrying short writes and interruptions. False with errno on failure.
-bool write_all(int fd, std::string_view bytes) {
-  size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return false;
-    done += static_cast<size_t>(n);
-  }
-  return true;
-}
-
 void fsync_file(const std::string& tmp, const std::string& path, const std::string& kind) {
   const int fd = ::open(tmp.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) fail(path, kind, "cannot reopen the temporary file to fsync it", errno);
@@ -70,6 +58,17 @@ void fill_with(const std::string& tmp, const std::string& path, const std::strin
 }
 
 }  // namespace
+
+bool write_all(int fd, std::string_view bytes) {
+  size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return false;
+    done += static_cast<size_t>(n);
+  }
+  return true;
+}
 
 void replace_durably(const std::string& path, const std::string& kind,
                      const std::function<void(const std::string& tmp)>& fill) {

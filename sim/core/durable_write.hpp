@@ -21,4 +21,8 @@ void write_durably(const std::string& path, std::string_view bytes, const std::s
 void replace_durably(const std::string& path, const std::string& kind,
                      const std::function<void(const std::string& tmp)>& fill);
 
+// Writes every byte to an open file descriptor, retrying short writes and interruptions; false
+// with errno set on failure. For writers that fill the temporary file themselves (HDF5 images).
+bool write_all(int fd, std::string_view bytes);
+
 }  // namespace smug

@@ -3,6 +3,7 @@
 // it knows nothing of the model's internals. Schema: output/SCHEMA.md.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -68,6 +69,16 @@ struct RunData {
 // onto path; the root attribute `complete` = 1 is written last. Throws RuntimeFailure on
 // failure and leaves nothing at path.
 void write_run_file(const std::string& path, const RunData& data);
+
+// The series of one replicate: rows(r, values) sets values[s] to the ndays values of series s
+// (in the order of RunData::series) for replicate r. Called once per replicate, in order.
+using ReplicateRows =
+    std::function<void(size_t replicate, std::vector<std::vector<double>>& values)>;
+
+// As above, for runs too large to hold: the series' values come from rows, one replicate at a
+// time, and each Series in data gives only its name, units, long name and kind (values empty).
+// The writer holds one replicate and the compressed file, never every replicate at once.
+void write_run_file(const std::string& path, const RunData& data, const ReplicateRows& rows);
 
 // Reads a run file written by write_run_file. Throws RunFileError (one clear line) for a missing,
 // truncated, corrupt, incomplete (no `complete` attribute) or foreign file.

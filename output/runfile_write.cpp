@@ -51,7 +51,7 @@ bool valid_variable_name(const std::string& s) {
 }
 
 // Everything that can be wrong with the input is caught here, before a file is created.
-void validate(const RunData& d) {
+void validate(const RunData& d, bool streamed) {
   auto fail = [](const std::string& why) { throw RuntimeFailure(why); };
   if (!parse_date(d.start_date)) fail("start_date '" + d.start_date + "' is not YYYY-MM-DD");
   if (d.ndays < 1) fail("ndays must be at least 1");
@@ -75,7 +75,7 @@ void validate(const RunData& d) {
     if (!valid_variable_name(s.name)) fail("series name '" + s.name + "' is not a valid name");
     if (reserved_root_names().count(s.name)) fail("series name '" + s.name + "' is reserved");
     if (!seen.insert(s.name).second) fail("series '" + s.name + "' appears twice");
-    if (s.values.size() != nrep * static_cast<size_t>(d.ndays)) {
+    if (streamed ? !s.values.empty() : s.values.size() != nrep * static_cast<size_t>(d.ndays)) {
       fail("series '" + s.name + "' has " + std::to_string(s.values.size()) + " values, expected " +
            std::to_string(nrep * static_cast<size_t>(d.ndays)));
     }
@@ -197,6 +197,29 @@ void write_provenance(H5::H5File& file, const RunData& d) {
               "where the value came from (file:line or default)");
 }
 
+// Row r of every series dataset from rows(r, ...), replicate by replicate: each row fills whole
+// chunks ([1, days]), which HDF5 compresses as they leave its chunk cache.
+void write_rows(std::vector<H5::DataSet>& series, hsize_t nrep, hsize_t ndays,
+                const ReplicateRows& rows) {
+  std::vector<std::vector<double>> values(series.size());
+  const hsize_t count[2] = {1, ndays};
+  const H5::DataSpace row_space(2, count);
+  for (hsize_t r = 0; r < nrep; ++r) {
+    for (auto& v : values) v.clear();
+    rows(r, values);
+    for (size_t s = 0; s < series.size(); ++s) {
+      if (values[s].size() != ndays)
+        throw RuntimeFailure("replicate " + std::to_string(r) + " has " +
+                             std::to_string(values[s].size()) + " days of a series, expected " +
+                             std::to_string(ndays));
+      const hsize_t start[2] = {r, 0};
+      H5::DataSpace file_space = series[s].getSpace();
+      file_space.selectHyperslab(H5S_SELECT_SET, count, start);
+      series[s].write(values[s].data(), H5::PredType::NATIVE_DOUBLE, row_space, file_space);
+    }
+  }
+}
+
 H5::FileCreatPropList tracked_fcpl() {
   H5::FileCreatPropList fcpl;
   h5::check(H5Pset_link_creation_order(fcpl.getId(), h5::kCrtOrder), "H5Pset_link_creation_order");
@@ -204,7 +227,7 @@ H5::FileCreatPropList tracked_fcpl() {
   return fcpl;
 }
 
-void write_contents(H5::H5File& file, const RunData& d) {
+void write_contents(H5::H5File& file, const RunData& d, const ReplicateRows& rows) {
   h5::write_attr(file, h5::kAttrConventions, "CF-1.8");
   h5::write_attr(file, h5::kAttrTitle, "smugsim run file");
   h5::write_attr(file, h5::kAttrSchema, h5::kSchemaVersion);
@@ -242,16 +265,18 @@ void write_contents(H5::H5File& file, const RunData& d) {
     dcpl.setShuffle();
     dcpl.setDeflate(kDeflateLevel);
     dcpl.setFletcher32();  // last: the checksum covers the bytes stored, and is checked first
+    std::vector<H5::DataSet> series;
     for (const auto& s : d.series) {
-      H5::DataSet ds =
-          file.createDataSet(s.name, H5::PredType::IEEE_F64LE, H5::DataSpace(2, dims), dcpl);
-      ds.write(s.values.data(), H5::PredType::NATIVE_DOUBLE);
+      series.push_back(
+          file.createDataSet(s.name, H5::PredType::IEEE_F64LE, H5::DataSpace(2, dims), dcpl));
+      H5::DataSet& ds = series.back();
       h5::write_attr(ds, "units", s.units);
       h5::write_attr(ds, "long_name", s.long_name);
       h5::write_attr(ds, "smugsim_kind", s.kind == SeriesKind::kFlow ? "flow" : "level");
       attach(ds, replicate, 0);
       attach(ds, time, 1);
     }
+    write_rows(series, nrep, ndays, rows);
     write_varied(file, d, replicate);
   }
   write_provenance(file, d);
@@ -260,11 +285,10 @@ void write_contents(H5::H5File& file, const RunData& d) {
   h5::write_attr(file, h5::kAttrComplete, int32_t{1});
 }
 
-}  // namespace
-
-void write_run_file(const std::string& path, const RunData& data) {
+void write_run_file_from(const std::string& path, const RunData& data, bool streamed,
+                         const ReplicateRows& rows) {
   try {
-    validate(data);
+    validate(data, streamed);
   } catch (const std::runtime_error& e) {
     throw RuntimeFailure("cannot write run file '" + path + "': " + e.what());
   }
@@ -280,7 +304,25 @@ void write_run_file(const std::string& path, const RunData& data) {
                          "': cannot create files in its folder: " + std::strerror(errno));
   }
   h5::write_atomically(
-      path, "run file", [&](H5::H5File& file) { write_contents(file, data); }, tracked_fcpl());
+      path, "run file", [&](H5::H5File& file) { write_contents(file, data, rows); },
+      tracked_fcpl());
+}
+
+}  // namespace
+
+void write_run_file(const std::string& path, const RunData& data) {
+  const size_t ndays = static_cast<size_t>(std::max(0, data.ndays));
+  write_run_file_from(path, data, false, [&](size_t r, std::vector<std::vector<double>>& values) {
+    for (size_t s = 0; s < data.series.size(); ++s) {
+      const auto& v = data.series[s].values;
+      values[s].assign(v.begin() + static_cast<std::ptrdiff_t>(r * ndays),
+                       v.begin() + static_cast<std::ptrdiff_t>((r + 1) * ndays));
+    }
+  });
+}
+
+void write_run_file(const std::string& path, const RunData& data, const ReplicateRows& rows) {
+  write_run_file_from(path, data, true, rows);
 }
 
 }  // namespace smug::out

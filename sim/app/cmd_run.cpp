@@ -63,6 +63,10 @@ int cmd_run(const Args& args) {
     }
     const int k = vm.count("draws") ? vm["draws"].as<int>() : static_cast<int>(replicates);
     if (k < 1) throw UsageError("--draws must be at least 1");
+    // Replicate r takes draw r mod K: draws past the replicates would never run.
+    if (k > replicates)
+      throw UsageError("--draws " + std::to_string(k) + ": more draws than the run's " +
+                       std::to_string(replicates) + " replicates (each draw needs a replicate)");
     if (replicates % k != 0) {
       std::cerr << "smugsim: warning: " << replicates << " replicates are not a multiple of " << k
                 << " draws: the first " << replicates % k

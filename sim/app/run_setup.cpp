@@ -171,6 +171,7 @@ int run_and_report(const RunSetup& setup) {
   RunOptions options = setup.options;
   options.on_progress = [&](size_t done, size_t total) { progress.update(done, total); };
   options.log = &std::cerr;
+  if (!setup.quiet) options.keep_series = summary_metrics();
   RunOutcome outcome;
   {
     const InterruptScope interrupt;

@@ -7,9 +7,14 @@
 
 namespace smug {
 
+const std::vector<std::string>& summary_metrics() {
+  static const std::vector<std::string> metrics = {"arrivals", "returns", "attempts", "price_gbp",
+                                                   "active_networks"};
+  return metrics;
+}
+
 void print_summary_table(std::ostream& os, const out::RunData& run) {
-  const std::vector<std::string> metrics = {"arrivals", "returns", "attempts", "price_gbp",
-                                            "active_networks"};
+  const std::vector<std::string>& metrics = summary_metrics();
   const auto rows = out::summarize(run, metrics, out::Period::kYear);
   std::map<std::string, std::map<std::string, out::Stats>> table;
   std::vector<std::string> periods;

@@ -8,6 +8,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace smug {
 
@@ -20,6 +21,12 @@ void write_durably(const std::string& path, std::string_view bytes, const std::s
 // removes the temporary file and propagates unchanged.
 void replace_durably(const std::string& path, const std::string& kind,
                      const std::function<void(const std::string& tmp)>& fill);
+
+// Removes the "<path>.tmp.<pid>" files a killed writer of path left behind, and returns their
+// names. Only for a caller that knows no other process is writing path (a run holding the lock
+// of path's checkpoints): it does not ask whether the pid is alive, which on a cluster's shared
+// file system could be another node's.
+std::vector<std::string> remove_leftover_temporaries(const std::string& path);
 
 // Writes every byte to an open file descriptor, retrying short writes and interruptions; false
 // with errno set on failure. For writers that fill the temporary file themselves (HDF5 images).

@@ -37,9 +37,9 @@ std::vector<ReplicateResult> run_on_threads(size_t n,
         ReplicateResult r = task(i);
         std::lock_guard<std::mutex> lock(report);
         if (o.on_result) o.on_result(i, r);
-        slots[i] = std::move(r);
         const size_t d = ++done;
-        if (o.on_done) o.on_done(*slots[i], d, n);
+        if (o.on_done) o.on_done(r, d, n);
+        if (o.keep_results) slots[i] = std::move(r);
       } catch (...) {
         std::lock_guard<std::mutex> lock(report);
         if (!failure) failure = std::current_exception();

@@ -22,6 +22,10 @@ struct EnsembleOptions {
   std::function<void(const ReplicateResult&, size_t done, size_t total)> on_done;
   // Set to true from outside (e.g. a signal handler) to stop taking new replicates.
   const std::atomic<bool>* stop = nullptr;
+  // False: each result is handed to on_result and on_done and then dropped, and nothing is
+  // returned. For callers that keep results elsewhere (the runner's checkpoints), so that memory
+  // does not grow with the number of replicates.
+  bool keep_results = true;
 };
 
 // Runs task(0..n-1) on options.threads threads with options' on_result, on_done and stop

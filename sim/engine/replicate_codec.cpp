@@ -9,6 +9,7 @@ namespace {
 
 constexpr char kTag[4] = {'S', 'M', 'R', 'R'};
 constexpr uint32_t kCodecVersion = 1;
+constexpr size_t kHeaderBytes = 64;  // the tag and the fixed fields before the series
 
 class Out {
  public:
@@ -43,11 +44,16 @@ class In {
 
 }  // namespace
 
+size_t encoded_replicate_size(int ndays, size_t nmeasures) {
+  return kHeaderBytes +
+         8 * static_cast<size_t>(ndays) * (kNumSeries + nmeasures * kNumMeasureSeries);
+}
+
 std::string encode_replicate(const ReplicateResult& r) {
   const Recorder& rec = r.rec;
   const uint32_t ndays = static_cast<uint32_t>(rec.series(kArrivals).size());
   Out o;
-  o.bytes.reserve(64 + 8 * ndays * (kNumSeries + rec.nmeasures() * kNumMeasureSeries));
+  o.bytes.reserve(encoded_replicate_size(static_cast<int>(ndays), rec.nmeasures()));
   o.bytes.append(kTag, sizeof kTag);
   o << kCodecVersion << r.seed << r.replicate << r.wall_seconds
     << static_cast<uint64_t>(r.state_bytes) << static_cast<uint32_t>(r.aborted) << ndays

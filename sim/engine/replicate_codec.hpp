@@ -14,6 +14,10 @@ namespace smug {
 
 std::string encode_replicate(const ReplicateResult& r);
 
+// The size of encode_replicate's bytes for a replicate of ndays days and nmeasures measures: what
+// a reader may expect before it reads anything.
+size_t encoded_replicate_size(int ndays, size_t nmeasures);
+
 // Throws std::runtime_error for bytes that are not a whole encoded replicate. Every value comes
 // back bit for bit except a measure series' -0.0, which becomes +0.0 (the recorder only adds to
 // measure series; they are counts and never negative).

@@ -88,17 +88,27 @@ uint32_t Population::village_end(uint32_t i) const {
                             county_begin[hot[i].county + 1]);
 }
 
+uint32_t county_people(const PopulationParams& p, double scale, int c) {
+  double census_sum = 0;
+  for (const auto& k : counties()) census_sum += k.census_population;
+  const double people = p.census_total * counties()[c].census_population / census_sum;
+  return static_cast<uint32_t>(std::llround(people * p.at_risk_share * scale));
+}
+
+uint64_t people_at_scale(const PopulationParams& p, double scale) {
+  uint64_t n = 0;
+  for (int c = 0; c < kNumCounties; ++c) n += county_people(p, scale, c);
+  return n;
+}
+
 Population Population::generate(const PopulationParams& p, double scale, StreamKey key) {
   Population pop;
   pop.scale = scale;
   pop.village_size = p.village_size;
-  double census_sum = 0;
-  for (const auto& c : counties()) census_sum += c.census_population;
   uint32_t n = 0;
   for (int c = 0; c < kNumCounties; ++c) {
     pop.county_begin[c] = n;
-    const double people = p.census_total * counties()[c].census_population / census_sum;
-    n += static_cast<uint32_t>(std::llround(people * p.at_risk_share * scale));
+    n += county_people(p, scale, c);
     const County& k = counties()[c];
     pop.propensity[c] = k.north_east ? p.ne_propensity : k.north ? p.north_propensity : 1.0;
     pop.log_propensity[c] = std::log(pop.propensity[c]);

@@ -85,4 +85,9 @@ struct Population {
   size_t bytes() const;
 };
 
+// People at risk in county c at this scale: how generate() sizes the counties, exposed so that a
+// run's memory can be estimated before any replicate allocates it.
+uint32_t county_people(const PopulationParams& p, double scale, int c);
+uint64_t people_at_scale(const PopulationParams& p, double scale);
+
 }  // namespace smug

@@ -1,6 +1,11 @@
 #include "runner/checkpoint.hpp"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <optional>
@@ -9,6 +14,7 @@
 #include "core/errors.hpp"
 #include "engine/replicate_codec.hpp"
 #include "runner/io/scenario_files.hpp"
+#include "runner/packed_bytes.hpp"
 
 namespace smug {
 
@@ -17,7 +23,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr char kMagic[8] = {'S', 'M', 'U', 'G', 'C', 'K', 'P', 'T'};
-constexpr uint32_t kVersion = 2;  // 2: the replicate in the codec's encoding
+constexpr uint32_t kVersion = 3;  // 2: the replicate in the codec's encoding; 3: compressed
 const char* const kManifestHeader = "smugsim checkpoint manifest 1\n";
 
 uint64_t fnv1a(const char* p, size_t n, uint64_t h = 0xcbf29ce484222325ull) {
@@ -105,20 +111,28 @@ T get(const std::string& b, size_t& pos) {
   return v;
 }
 
-constexpr size_t kHeaderBytes = sizeof kMagic + 4 + 4 + 8 + 8;
+constexpr size_t kHeaderBytes = sizeof kMagic + 4 + 4 + 8 + 8 + 8 + 8;
+
+std::string slot_name(size_t slot) {
+  return "slot-" + std::to_string(slot) + ".ckpt";
+}
 
 bool checkpoint_name(const std::string& name) {
   return name.rfind("slot-", 0) == 0 && name.size() >= 11 &&
          name.compare(name.size() - 5, 5, ".ckpt") == 0;
 }
 
+// The largest a checkpoint of this shape can be: a larger file is not read at all.
+size_t largest_checkpoint(const CheckpointShape& shape) {
+  return kHeaderBytes + packed_bound(encoded_replicate_size(shape.ndays, shape.nmeasures)) + 8;
+}
+
 // The slot and replicate in a checkpoint's bytes, or std::runtime_error saying why it is not one of
 // this run's: another format, a damaged file, another manifest, another slot, seed, key or
 // dimensions.
 std::pair<size_t, ReplicateResult> decode_checkpoint(const std::string& name, const std::string& b,
-                                                     uint64_t digest, uint64_t seed,
-                                                     const std::vector<uint64_t>& keys, int ndays,
-                                                     size_t nmeasures) {
+                                                     uint64_t digest,
+                                                     const CheckpointShape& shape) {
   if (b.size() < kHeaderBytes + 8 || std::memcmp(b.data(), kMagic, sizeof kMagic) != 0)
     throw std::runtime_error("not a checkpoint");
   uint64_t sum = 0;
@@ -129,13 +143,26 @@ std::pair<size_t, ReplicateResult> decode_checkpoint(const std::string& name, co
   get<uint32_t>(b, pos);
   if (get<uint64_t>(b, pos) != digest) throw std::runtime_error("from another run");
   const uint64_t slot = get<uint64_t>(b, pos);
-  ReplicateResult r = decode_replicate(b.substr(pos, b.size() - 8 - pos));
-  if (slot >= keys.size() || r.seed != seed || r.replicate != keys[slot] ||
-      name != "slot-" + std::to_string(slot) + ".ckpt")
+  const uint64_t raw_size = get<uint64_t>(b, pos), packed_size = get<uint64_t>(b, pos);
+  if (raw_size != encoded_replicate_size(shape.ndays, shape.nmeasures))
+    throw std::runtime_error("dimensions differ from this run's");
+  if (packed_size != b.size() - 8 - pos) throw std::runtime_error("damaged (sizes)");
+  ReplicateResult r = decode_replicate(unpack_bytes({b.data() + pos, packed_size}, raw_size));
+  if (slot >= shape.keys.size() || r.seed != shape.seed || r.replicate != shape.keys[slot] ||
+      name != slot_name(slot))
     throw std::runtime_error("not a replicate of this run");
-  if (static_cast<int>(r.rec.series(kArrivals).size()) != ndays || r.rec.nmeasures() != nmeasures)
+  if (static_cast<int>(r.rec.series(kArrivals).size()) != shape.ndays ||
+      r.rec.nmeasures() != shape.nmeasures)
     throw std::runtime_error("dimensions differ from this run's");
   return {slot, std::move(r)};
+}
+
+// The bytes of a file no larger than `limit`; nullopt if it cannot be read or is larger.
+std::optional<std::string> read_bounded(const fs::path& path, size_t limit) {
+  std::error_code ec;
+  const auto size = fs::file_size(path, ec);
+  if (ec || size > limit) return std::nullopt;
+  return load_file_from_disk(path.string());
 }
 
 }  // namespace
@@ -148,35 +175,66 @@ CheckpointStore::CheckpointStore(const std::string& output, Manifest manifest, b
     : dir_(partial_dir(output)), manifest_(std::move(manifest)) {
   digest_ = digest_of(manifest_);
   const std::string manifest_path = (fs::path(dir_) / "manifest").string();
-  std::error_code ec;
-  if (fs::exists(dir_, ec)) {
+  auto read_old = [&] {
     const auto text = load_file_from_disk(manifest_path);
-    const auto old = text ? parse_manifest(*text) : std::nullopt;
-    const bool empty = fs::is_directory(dir_, ec) && fs::is_empty(dir_, ec);
-    if (!old && !empty) {
-      throw RuntimeFailure("'" + dir_ +
-                           "' exists and is not a smugsim partial run; move it or choose another "
-                           "output");
-    }
-    if (resume && old) {
-      const std::string why = mismatch(*old, manifest_);
-      if (!why.empty()) {
-        throw UsageError("cannot resume from " + dir_ + ": " + why +
-                         "; run without --resume to start afresh (it will be replaced)");
-      }
-      for (auto& [k, v] : manifest_)
-        for (const auto& [ok, ov] : *old)
-          if (k == ok && informational(k)) v = ov;
-      resumed_ = true;
-    } else {
-      fs::remove_all(dir_, ec);
-      if (ec) throw RuntimeFailure("cannot remove '" + dir_ + "': " + ec.message());
-      replaced_ = old.has_value();
-    }
-  }
+    return text ? parse_manifest(*text) : std::nullopt;
+  };
+  std::error_code ec;
+  if (fs::exists(dir_, ec) && !read_old() &&
+      !(fs::is_directory(dir_, ec) && fs::is_empty(dir_, ec)))
+    throw RuntimeFailure("'" + dir_ +
+                         "' exists and is not a smugsim partial run; move it or choose another "
+                         "output");
   fs::create_directories(dir_, ec);
   if (ec) throw RuntimeFailure("cannot create '" + dir_ + "': " + ec.message());
-  if (!resumed_) write_durably(manifest_path, manifest_text(manifest_));
+  lock();
+  const auto old = read_old();  // read again under the lock: another run may have just ended
+  if (resume && old) {
+    const std::string why = mismatch(*old, manifest_);
+    if (!why.empty()) {
+      throw UsageError("cannot resume from " + dir_ + ": " + why +
+                       "; run without --resume to start afresh (it will be replaced)");
+    }
+    for (auto& [k, v] : manifest_)
+      for (const auto& [ok, ov] : *old)
+        if (k == ok && informational(k)) v = ov;
+    resumed_ = true;
+    return;
+  }
+  clear();
+  replaced_ = old.has_value();
+  write_durably(manifest_path, manifest_text(manifest_));
+}
+
+CheckpointStore::Descriptor::~Descriptor() {
+  if (fd >= 0) ::close(fd);  // releases the lock
+}
+
+// A lock on the folder itself (flock on its descriptor), held until the store is destroyed: the
+// kernel releases it when the process ends, however it ends, so a killed run leaves no stale lock.
+void CheckpointStore::lock() {
+  const int fd = ::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) throw RuntimeFailure("cannot open '" + dir_ + "': " + std::strerror(errno));
+  if (::flock(fd, LOCK_EX | LOCK_NB) == 0) {
+    lock_.fd = fd;
+    return;
+  }
+  const int err = errno;
+  ::close(fd);
+  if (err == EWOULDBLOCK)
+    throw UsageError("another smugsim run is writing to the same output: its checkpoints are in " +
+                     dir_ + "; wait for it to finish, or give this run another -o");
+  throw RuntimeFailure("cannot lock '" + dir_ + "': " + std::strerror(err));
+}
+
+// Empties the folder but keeps it: the lock is on the folder.
+void CheckpointStore::clear() const {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir_, ec)) {
+    fs::remove_all(entry.path(), ec);
+    if (ec) throw RuntimeFailure("cannot remove '" + entry.path().string() + "': " + ec.message());
+  }
+  if (ec) throw RuntimeFailure("cannot list '" + dir_ + "': " + ec.message());
 }
 
 std::string CheckpointStore::field(const std::string& name) const {
@@ -186,24 +244,25 @@ std::string CheckpointStore::field(const std::string& name) const {
 }
 
 void CheckpointStore::save(size_t slot, const ReplicateResult& r) const {
-  const std::string replicate = encode_replicate(r);
+  const std::string encoded = encode_replicate(r);
+  const std::string packed = pack_bytes(encoded);
   std::string b;
-  b.reserve(kHeaderBytes + replicate.size() + 8);
+  b.reserve(kHeaderBytes + packed.size() + 8);
   b.append(kMagic, sizeof kMagic);
   put<uint32_t>(b, kVersion);
   put<uint32_t>(b, 0);
   put<uint64_t>(b, digest_);
   put<uint64_t>(b, slot);
-  b.append(replicate);
+  put<uint64_t>(b, encoded.size());
+  put<uint64_t>(b, packed.size());
+  b.append(packed);
   put<uint64_t>(b, fnv1a(b.data(), b.size()));
-  write_durably((fs::path(dir_) / ("slot-" + std::to_string(slot) + ".ckpt")).string(), b);
+  write_durably((fs::path(dir_) / slot_name(slot)).string(), b);
 }
 
-std::map<size_t, ReplicateResult> CheckpointStore::load(uint64_t seed,
-                                                        const std::vector<uint64_t>& keys,
-                                                        int ndays, size_t nmeasures,
-                                                        std::vector<std::string>* ignored) const {
-  std::map<size_t, ReplicateResult> out;
+std::map<size_t, FinishedReplicate> CheckpointStore::scan(const CheckpointShape& shape,
+                                                          std::vector<std::string>* ignored) const {
+  std::map<size_t, FinishedReplicate> out;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir_, ec)) {
     const std::string name = entry.path().filename().string();
@@ -211,18 +270,35 @@ std::map<size_t, ReplicateResult> CheckpointStore::load(uint64_t seed,
     auto skip = [&](const std::string& why) {
       if (ignored) ignored->push_back(entry.path().string() + ": " + why);
     };
-    const auto bytes = load_file_from_disk(entry.path().string());
-    if (!checkpoint_name(name) || !bytes) {
+    if (!checkpoint_name(name)) {
       skip("not a checkpoint");
       continue;
     }
+    const auto bytes = read_bounded(entry.path(), largest_checkpoint(shape));
+    if (!bytes) {
+      skip("not a checkpoint of this run (unreadable, or larger than one can be)");
+      continue;
+    }
     try {
-      out.insert(decode_checkpoint(name, *bytes, digest_, seed, keys, ndays, nmeasures));
+      const auto [slot, r] = decode_checkpoint(name, *bytes, digest_, shape);
+      out[slot] = {r.seed, r.replicate, r.wall_seconds};
     } catch (const std::runtime_error& e) {
       skip(e.what());
     }
   }
   return out;
+}
+
+ReplicateResult CheckpointStore::load(size_t slot, const CheckpointShape& shape) const {
+  const fs::path path = fs::path(dir_) / slot_name(slot);
+  const auto bytes = read_bounded(path, largest_checkpoint(shape));
+  try {
+    if (!bytes) throw std::runtime_error("missing or unreadable");
+    return decode_checkpoint(slot_name(slot), *bytes, digest_, shape).second;
+  } catch (const std::runtime_error& e) {
+    throw RuntimeFailure("checkpoint '" + path.string() + "' of a finished replicate: " + e.what() +
+                         "; run the same command with --resume to compute it again");
+  }
 }
 
 void CheckpointStore::remove() const {

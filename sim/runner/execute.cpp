@@ -6,7 +6,9 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/durable_write.hpp"
 #include "core/errors.hpp"
+#include "engine/replicate_codec.hpp"
 #include "measures/assemble.hpp"
 #include "output/merge.hpp"
 #include "params/value_text.hpp"
@@ -14,6 +16,7 @@
 #include "runner/executor.hpp"
 #include "runner/io/inputs.hpp"
 #include "runner/io/sha256.hpp"
+#include "runner/resources.hpp"
 #include "runner/run_record.hpp"
 
 namespace smug {
@@ -140,21 +143,21 @@ class SlotModels {
 };
 
 // The checkpoints of a resumed run that still hold, with the notes a user needs.
-std::map<size_t, ReplicateResult> finished_before(const CheckpointStore& store, const RunPlan& plan,
-                                                  const RunOptions& options, const RunParams& run,
-                                                  size_t nmeasures) {
+std::map<size_t, FinishedReplicate> finished_before(const CheckpointStore& store,
+                                                    const CheckpointShape& shape,
+                                                    const RunOptions& options) {
   std::ostream* log = options.log;
   if (store.replaced() && log) {
     *log << "smugsim: replacing the unfinished run in " << store.dir()
          << " (use --resume to continue it instead)\n";
   }
-  std::map<size_t, ReplicateResult> done;
+  std::map<size_t, FinishedReplicate> done;
   if (store.resumed()) {
     std::vector<std::string> ignored;
-    done = store.load(run.seed, plan.slot_key, run.ndays(), nmeasures, &ignored);
+    done = store.scan(shape, &ignored);
     if (log) {
       for (const auto& why : ignored) *log << "smugsim: ignoring " << why << "\n";
-      *log << "smugsim: resuming: " << done.size() << " of " << plan.slot_key.size()
+      *log << "smugsim: resuming: " << done.size() << " of " << shape.keys.size()
            << " replicates finished in " << store.dir() << "\n";
     }
   } else if (options.resume && log) {
@@ -163,31 +166,73 @@ std::map<size_t, ReplicateResult> finished_before(const CheckpointStore& store, 
   return done;
 }
 
-// Runs the slots not in `done` and adds them to it, checkpointing each. False if stopped.
+// Runs the slots not in `done`, checkpointing each and adding it to `done` (results are not held:
+// they are read back from the checkpoints when the file is written). False if stopped.
 bool run_missing(Executor& executor, const SlotRunner& run_slot, const CheckpointStore& store,
-                 const RunOptions& options, size_t nslots, std::map<size_t, ReplicateResult>& done,
-                 size_t& fresh_count) {
+                 const RunOptions& options, size_t nslots,
+                 std::map<size_t, FinishedReplicate>& done, size_t& ran) {
   EnsembleOptions eo;
   eo.threads = options.threads;
+  eo.keep_results = false;
   std::vector<size_t> todo;
   for (size_t i = 0; i < nslots; ++i)
     if (!done.count(i)) todo.push_back(i);
   const size_t before = done.size();
-  eo.on_result = [&](size_t i, const ReplicateResult& r) { store.save(todo[i], r); };
+  ran = 0;
+  eo.on_result = [&](size_t i, const ReplicateResult& r) {
+    store.save(todo[i], r);
+    done[todo[i]] = {r.seed, r.replicate, r.wall_seconds};
+    ++ran;
+  };
   eo.on_done = [&](const ReplicateResult&, size_t d, size_t) {
     if (options.on_progress) options.on_progress(before + d, nslots);
   };
   eo.stop = options.stop;
-  std::vector<ReplicateResult> fresh = executor.run(todo, run_slot, eo);
+  executor.run(todo, run_slot, eo);
   executor.finish();
-  fresh_count = todo.size();
-  if (fresh.size() < todo.size()) {
-    // Results come back in order with the unrun ones missing; which ran is in the checkpoints.
-    fresh_count = fresh.size();
-    return false;
+  return ran == todo.size();
+}
+
+// Writes the run file from the checkpoints, one replicate at a time in slot order; returns its
+// contents with the values of options.keep_series only.
+out::RunData write_from_checkpoints(const RunPlan& plan, const RunOptions& options,
+                                    const Model& model, const CheckpointStore& store,
+                                    const CheckpointShape& shape,
+                                    const std::map<size_t, FinishedReplicate>& done,
+                                    std::map<std::string, std::string> provenance) {
+  out::RunData d = make_run_header(plan.scenario, model, std::move(provenance));
+  for (const auto& [slot, f] : done) {
+    d.seeds.push_back(f.seed);
+    d.replicate_ids.push_back(f.replicate);
+    d.wall_seconds.push_back(f.wall_seconds);
   }
-  for (size_t k = 0; k < todo.size(); ++k) done.emplace(todo[k], std::move(fresh[k]));
-  return true;
+  if (plan.table) record_varied(plan, d);
+  std::vector<size_t> kept;
+  for (size_t k = 0; k < d.series.size(); ++k)
+    if (std::count(options.keep_series.begin(), options.keep_series.end(), d.series[k].name))
+      kept.push_back(k);
+  std::vector<std::vector<double>> kept_values(kept.size());
+  out::write_run_file(plan.output, d, [&](size_t slot, std::vector<std::vector<double>>& values) {
+    replicate_rows(store.load(slot, shape), values);
+    for (size_t i = 0; i < kept.size(); ++i)
+      kept_values[i].insert(kept_values[i].end(), values[kept[i]].begin(), values[kept[i]].end());
+  });
+  for (size_t i = 0; i < kept.size(); ++i) d.series[kept[i]].values = std::move(kept_values[i]);
+  return d;
+}
+
+// What the run will hold in memory, for the check before it starts.
+RunSize run_size(const RunPlan& plan, const RunOptions& options, const Model& model) {
+  const RunParams& run = model.params().run;
+  const size_t nmeasures = model.measures().size();
+  RunSize size;
+  size.replicates = plan.slot_key.size();
+  size.threads = options.threads;
+  size.people = people_at_scale(model.params().population, run.scale);
+  size.series_bytes = encoded_replicate_size(run.ndays(), nmeasures);
+  size.kept_series_bytes =
+      options.keep_series.size() * sizeof(double) * static_cast<uint64_t>(run.ndays());
+  return size;
 }
 
 std::map<std::string, std::string> provenance_of(const RunPlan& plan, const RunOptions& options,
@@ -229,9 +274,15 @@ RunOutcome execute_slots(const RunPlan& plan, const RunOptions& options) {
     outcome.kept = false;
     return outcome;
   }
+  check_memory(estimate_memory(run_size(plan, options, first)), available_memory());
   const size_t nslots = plan.slot_key.size();
-  CheckpointStore store(plan.output, make_manifest(plan, run), options.resume);
-  auto done = finished_before(store, plan, options, run, first.measures().size());
+  const CheckpointStore store(plan.output, make_manifest(plan, run), options.resume);
+  // Under the store's lock no other run writes plan.output: a temporary file is a killed write's.
+  for (const auto& left : remove_leftover_temporaries(plan.output))
+    if (options.log)
+      *options.log << "smugsim: removed " << left << ", left by an interrupted write\n";
+  const CheckpointShape shape{run.seed, plan.slot_key, run.ndays(), first.measures().size()};
+  auto done = finished_before(store, shape, options);
   const size_t before = done.size();
   size_t ran = 0;
   if (!run_missing(*executor, run_slot, store, options, nslots, done, ran)) {
@@ -243,12 +294,8 @@ RunOutcome execute_slots(const RunPlan& plan, const RunOptions& options) {
     }
     return outcome;
   }
-  std::vector<ReplicateResult> results;
-  for (auto& [slot, r] : done) results.push_back(std::move(r));
-  outcome.data = make_run_data(plan.scenario, first, results,
-                               provenance_of(plan, options, run, *executor, store, ran));
-  if (plan.table) record_varied(plan, outcome.data);
-  out::write_run_file(plan.output, outcome.data);
+  outcome.data = write_from_checkpoints(plan, options, first, store, shape, done,
+                                        provenance_of(plan, options, run, *executor, store, ran));
   store.remove();
   outcome.finished = true;
   return outcome;

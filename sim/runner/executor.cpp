@@ -54,8 +54,8 @@ class RanksExecutor : public Executor {
         [&](size_t i, std::string&& bytes) {
           ReplicateResult r = decode_replicate(bytes);
           if (o.on_result) o.on_result(i, r);
-          got[i] = std::move(r);
-          if (o.on_done) o.on_done(*got[i], ++done, slots.size());
+          if (o.on_done) o.on_done(r, ++done, slots.size());
+          if (o.keep_results) got[i] = std::move(r);
         },
         o.stop);
     std::vector<ReplicateResult> out;

@@ -26,9 +26,10 @@ class Executor {
   virtual bool keeps_results() const = 0;
 
   // Where results are kept: runs `slots` and returns their results in the order of `slots`
-  // (shorter only if *o.stop was set), calling o.on_result(i, r) and o.on_done as each arrives;
-  // o.threads is the threads executor's. Elsewhere: computes what the keeper hands out until it
-  // calls finish(), and returns nothing. o.seed and o.replicates are not used.
+  // (shorter only if *o.stop was set; empty if !o.keep_results), calling o.on_result(i, r) and
+  // o.on_done as each arrives; o.threads is the threads executor's. Elsewhere: computes what the
+  // keeper hands out until it calls finish(), and returns nothing. o.seed and o.replicates are not
+  // used.
   virtual std::vector<ReplicateResult> run(const std::vector<size_t>& slots,
                                            const SlotRunner& run_slot,
                                            const EnsembleOptions& o) = 0;

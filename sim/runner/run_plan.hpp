@@ -48,12 +48,17 @@ struct RunOptions {
   const std::atomic<bool>* stop = nullptr;
   std::function<void(size_t done, size_t total)> on_progress;  // after each replicate
   std::ostream* log = nullptr;  // warnings and notes ("smugsim: ..." lines); null: none
+  // The series whose values RunOutcome::data keeps (for a printed summary). The others go to the
+  // file one replicate at a time and are not held: memory does not grow with them.
+  std::vector<std::string> keep_series;
 };
 
 struct RunOutcome {
   bool kept = true;       // false on the MPI ranks that only compute: nothing else is set
   bool finished = false;  // false: interrupted, the finished replicates are checkpointed
-  out::RunData data;      // what was written to plan.output, when finished
+  // What was written to plan.output, when finished: everything but the series' values, which
+  // it holds only for RunOptions::keep_series (the other series are named and empty).
+  out::RunData data;
 };
 
 }  // namespace smug

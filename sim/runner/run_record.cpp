@@ -4,6 +4,7 @@
 
 #include <boost/version.hpp>
 #include <ctime>
+#include <stdexcept>
 
 #include "runner/build_info.hpp"
 
@@ -11,20 +12,13 @@ namespace smug {
 
 namespace {
 
-out::Series make_series(const SeriesInfo& info, const std::string& name,
-                        const std::vector<ReplicateResult>& results, int ndays,
-                        const std::vector<double>& (*get)(const ReplicateResult&, const void*),
-                        const void* ctx) {
+out::Series describe(const SeriesInfo& info, const std::string& name,
+                     const std::string& long_name) {
   out::Series s;
   s.name = name;
   s.units = info.units;
-  s.long_name = info.long_name;
+  s.long_name = long_name;
   s.kind = info.level ? out::SeriesKind::kLevel : out::SeriesKind::kFlow;
-  s.values.reserve(results.size() * static_cast<size_t>(ndays));
-  for (const auto& r : results) {
-    const auto& v = get(r, ctx);
-    s.values.insert(s.values.end(), v.begin(), v.end());
-  }
   return s;
 }
 
@@ -54,43 +48,18 @@ std::map<std::string, std::string> base_provenance() {
           {"host", host}};
 }
 
-out::RunData make_run_data(const Scenario& s, const Model& model,
-                           const std::vector<ReplicateResult>& results,
-                           std::map<std::string, std::string> provenance) {
+out::RunData make_run_header(const Scenario& s, const Model& model,
+                             std::map<std::string, std::string> provenance) {
   const RunParams& run = model.params().run;
   out::RunData d;
   d.start_date = format_date(run.start);
   d.ndays = run.ndays();
-  for (const auto& r : results) {
-    d.seeds.push_back(r.seed);
-    d.replicate_ids.push_back(r.replicate);
-    d.wall_seconds.push_back(r.wall_seconds);
-  }
-  for (int k = 0; k < kNumSeries; ++k) {
-    const SeriesInfo& info = series_info()[k];
-    d.series.push_back(make_series(
-        info, info.name, results, d.ndays,
-        [](const ReplicateResult& r, const void* c) -> const std::vector<double>& {
-          return r.rec.series(static_cast<SeriesId>(*static_cast<const int*>(c)));
-        },
-        &k));
-  }
-  for (size_t m = 0; m < model.measures().size(); ++m) {
-    for (int k = 0; k < kNumMeasureSeries; ++k) {
-      const SeriesInfo& info = measure_series_info()[k];
-      SeriesInfo named = info;
-      const std::string name = "measure_" + model.measures()[m]->name() + "_" + info.name;
-      const std::string long_name =
-          std::string(info.long_name) + " (" + model.measures()[m]->name() + ")";
-      named.long_name = long_name.c_str();
-      const std::pair<size_t, int> ctx{m, k};
-      d.series.push_back(make_series(
-          named, name, results, d.ndays,
-          [](const ReplicateResult& r, const void* c) -> const std::vector<double>& {
-            const auto* p = static_cast<const std::pair<size_t, int>*>(c);
-            return r.rec.measure_series(p->first, static_cast<MeasureSeriesId>(p->second));
-          },
-          &ctx));
+  for (const SeriesInfo& info : series_info())
+    d.series.push_back(describe(info, info.name, info.long_name));
+  for (const Measure* m : model.measures()) {
+    for (const SeriesInfo& info : measure_series_info()) {
+      d.series.push_back(describe(info, "measure_" + m->name() + "_" + info.name,
+                                  std::string(info.long_name) + " (" + m->name() + ")"));
     }
   }
   for (const auto& [name, v] : s.values()) {
@@ -101,6 +70,33 @@ out::RunData make_run_data(const Scenario& s, const Model& model,
   for (const auto& f : s.files()) d.scenario_files.push_back(out::ScenarioText{f.path, f.text});
   d.resolved_scenario = s.resolved_ini(true);
   d.provenance = std::move(provenance);
+  return d;
+}
+
+void replicate_rows(const ReplicateResult& r, std::vector<std::vector<double>>& values) {
+  size_t k = 0;
+  values.resize(kNumSeries + r.rec.nmeasures() * kNumMeasureSeries);
+  for (int i = 0; i < kNumSeries; ++i) values[k++] = r.rec.series(static_cast<SeriesId>(i));
+  for (size_t m = 0; m < r.rec.nmeasures(); ++m)
+    for (int i = 0; i < kNumMeasureSeries; ++i)
+      values[k++] = r.rec.measure_series(m, static_cast<MeasureSeriesId>(i));
+}
+
+out::RunData make_run_data(const Scenario& s, const Model& model,
+                           const std::vector<ReplicateResult>& results,
+                           std::map<std::string, std::string> provenance) {
+  out::RunData d = make_run_header(s, model, std::move(provenance));
+  std::vector<std::vector<double>> values;
+  for (const auto& r : results) {
+    d.seeds.push_back(r.seed);
+    d.replicate_ids.push_back(r.replicate);
+    d.wall_seconds.push_back(r.wall_seconds);
+    replicate_rows(r, values);
+    if (values.size() != d.series.size())
+      throw std::logic_error("make_run_data: a replicate of another model");
+    for (size_t k = 0; k < values.size(); ++k)
+      d.series[k].values.insert(d.series[k].values.end(), values[k].begin(), values[k].end());
+  }
   return d;
 }
 

@@ -7,9 +7,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "core/errors.hpp"
+#include "engine/replicate_codec.hpp"
 #include "runner/checkpoint.hpp"
 #include "whatif_support.hpp"
 
@@ -185,34 +188,42 @@ TEST(Checkpoint, RoundTripAndRefusals) {
   // Only the informational fields may differ; the original's are kept.
   Manifest later = m;
   later[2].second = "t1";
-  CheckpointStore again(out, later, true);
-  ASSERT_TRUE(again.resumed());
-  EXPECT_EQ(again.field("started_at"), "t0");
-  std::vector<std::string> ignored;
-  auto loaded = again.load(7, {10, 11}, 5, 2, &ignored);
-  EXPECT_TRUE(ignored.empty());
-  ASSERT_EQ(loaded.size(), 1u);
-  const ReplicateResult& r = loaded.at(1);
-  const ReplicateResult expected = sample_result(11, 5, 2);
-  EXPECT_EQ(r.replicate, 11u);
-  EXPECT_EQ(r.wall_seconds, 1.5);
-  for (int k = 0; k < kNumSeries; ++k)
-    for (int t = 0; t < 5; ++t)
-      EXPECT_TRUE(whatif::same_double(r.rec.series(static_cast<SeriesId>(k))[t],
-                                      expected.rec.series(static_cast<SeriesId>(k))[t]));
-  EXPECT_EQ(r.rec.measure_series(1, kMeasureRemovals)[2], 1.0 / 3 + 1);
-  // Another key for the slot, or other dimensions: ignored, so the replicate runs again.
-  EXPECT_TRUE(again.load(7, {10, 12}, 5, 2, &ignored).empty());
-  EXPECT_TRUE(again.load(7, {10, 11}, 6, 2, &ignored).empty());
-  EXPECT_EQ(ignored.size(), 2u);
+  {
+    CheckpointStore again(out, later, true);
+    ASSERT_TRUE(again.resumed());
+    EXPECT_EQ(again.field("started_at"), "t0");
+    std::vector<std::string> ignored;
+    const CheckpointShape shape{7, {10, 11}, 5, 2};
+    auto found = again.scan(shape, &ignored);
+    EXPECT_TRUE(ignored.empty());
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found.at(1).replicate, 11u);
+    EXPECT_EQ(found.at(1).wall_seconds, 1.5);
+    const ReplicateResult r = again.load(1, shape);
+    const ReplicateResult expected = sample_result(11, 5, 2);
+    EXPECT_EQ(r.replicate, 11u);
+    EXPECT_EQ(r.wall_seconds, 1.5);
+    for (int k = 0; k < kNumSeries; ++k)
+      for (int t = 0; t < 5; ++t)
+        EXPECT_TRUE(whatif::same_double(r.rec.series(static_cast<SeriesId>(k))[t],
+                                        expected.rec.series(static_cast<SeriesId>(k))[t]));
+    EXPECT_EQ(r.rec.measure_series(1, kMeasureRemovals)[2], 1.0 / 3 + 1);
+    // Another key for the slot, or other dimensions: ignored, so the replicate runs again.
+    EXPECT_TRUE(again.scan({7, {10, 12}, 5, 2}, &ignored).empty());
+    EXPECT_TRUE(again.scan({7, {10, 11}, 6, 2}, &ignored).empty());
+    EXPECT_EQ(ignored.size(), 2u);
+    EXPECT_THROW(again.load(0, shape), RuntimeFailure);  // never saved
+  }
 
   Manifest other = m;
   other[0].second = "8";
   EXPECT_THROW(CheckpointStore(out, other, true), UsageError);
-  CheckpointStore fresh(out, other, false);
-  EXPECT_TRUE(fresh.replaced());
-  EXPECT_TRUE(fresh.load(8, {10, 11}, 5, 2, nullptr).empty());
-  fresh.remove();
+  {
+    CheckpointStore fresh(out, other, false);
+    EXPECT_TRUE(fresh.replaced());
+    EXPECT_TRUE(fresh.scan({8, {10, 11}, 5, 2}, nullptr).empty());
+    fresh.remove();
+  }
   EXPECT_FALSE(std::filesystem::exists(partial_dir(out)));
 
   // Never removes a folder that is not a partial run.
@@ -220,6 +231,43 @@ TEST(Checkpoint, RoundTripAndRefusals) {
   dir.write("run.h5.partial/precious.txt", "keep me");
   EXPECT_THROW(CheckpointStore(out, m, false), RuntimeFailure);
   EXPECT_TRUE(std::filesystem::exists(dir.file("run.h5.partial/precious.txt")));
+}
+
+TEST(Checkpoint, ASecondRunWithTheSameOutputIsRefusedAndLeavesTheLiveCheckpoints) {
+  Scratch dir("checkpoint_lock");
+  const std::string out = dir.file("run.h5");
+  const Manifest m = {{"seed", "7"}, {"started_at", "t0"}};
+  CheckpointStore live(out, m, false);
+  live.save(0, sample_result(10, 5, 2));
+  // With or without --resume, and whatever its manifest: the live run's folder is left alone.
+  EXPECT_THROW(CheckpointStore(out, m, false), UsageError);
+  EXPECT_THROW(CheckpointStore(out, {{"seed", "8"}}, false), UsageError);
+  EXPECT_THROW(CheckpointStore(out, m, true), UsageError);
+  EXPECT_EQ(live.scan({7, {10}, 5, 2}, nullptr).size(), 1u);
+}
+
+TEST(Checkpoint, CompressedToAFractionOfTheEncodedReplicate) {
+  Scratch dir("checkpoint_size");
+  const std::string out = dir.file("run.h5");
+  CheckpointStore store(out, {{"seed", "7"}}, false);
+  const ReplicateResult r = sample_result(10, 2000, 11);
+  store.save(0, r);
+  const auto bytes = std::filesystem::file_size(partial_dir(out) + "/slot-0.ckpt");
+  EXPECT_LT(bytes, encode_replicate(r).size() / 10);
+}
+
+TEST(Checkpoint, AFileLargerThanACheckpointCanBeIsNotRead) {
+  Scratch dir("checkpoint_huge");
+  const std::string out = dir.file("run.h5");
+  CheckpointStore store(out, {{"seed", "7"}}, false);
+  // A sparse 6 GB file: reading it whole would need 6 GB of memory.
+  const std::string huge = partial_dir(out) + "/slot-0.ckpt";
+  { std::ofstream(huge) << "x"; }
+  std::filesystem::resize_file(huge, 6ull << 30);
+  std::vector<std::string> ignored;
+  EXPECT_TRUE(store.scan({7, {10}, 5, 2}, &ignored).empty());
+  ASSERT_EQ(ignored.size(), 1u);
+  EXPECT_NE(ignored[0].find("larger than one can be"), std::string::npos) << ignored[0];
 }
 
 }  // namespace

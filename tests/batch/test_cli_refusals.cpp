@@ -28,10 +28,11 @@ class CliRefusals : public testing::Test {
  protected:
   // Runs the binary through the shell with a 60 s limit (a hang is a failure, not a stuck
   // suite); returns its exit code (-1 for a signal or the limit), stderr in err_.
-  int run(const std::string& args) {
+  // `prefix` runs the binary under another command (prlimit).
+  int run(const std::string& args, const std::string& prefix = "") {
     const std::string err_file = dir_.file("err.txt");
-    const int status =
-        std::system(("timeout 60 " + kBinary + " " + args + " >/dev/null 2>" + err_file).c_str());
+    const int status = std::system(
+        ("timeout 60 " + prefix + kBinary + " " + args + " >/dev/null 2>" + err_file).c_str());
     err_ = read_text(err_file);
     return WIFEXITED(status) && WEXITSTATUS(status) != 124 ? WEXITSTATUS(status) : -1;
   }
@@ -147,6 +148,48 @@ TEST_F(CliRefusals, TheScaleIsKeptExactly) {
   EXPECT_EQ(d.provenance.at("scale"), "0.0012345678");
   EXPECT_NE(d.resolved_scenario.find("scale = 0.0012345678"), std::string::npos)
       << d.resolved_scenario;
+}
+
+}  // namespace
+}  // namespace smug
+
+namespace smug {
+namespace {
+
+class CliResources : public CliRefusals {};
+
+TEST_F(CliResources, AMemoryShortfallIsRefusedBeforeAnyReplicateRuns) {
+  // 100,000 full-horizon replicates need several GB for the run file alone; 2 GB of address space
+  // is far too little. The refusal comes at once, and nothing is left on disk.
+  const std::string out = dir_.file("big.h5");
+  const int code =
+      run("run " + whatif::baseline() + " -q --replicates 100000 --scale 0.001 -o " + out,
+          "prlimit --as=2000000000 ");
+  EXPECT_EQ(code, 1) << err_;
+  EXPECT_NE(err_.find("needs about"), std::string::npos) << err_;
+  EXPECT_NE(err_.find("nothing was run"), std::string::npos) << err_;
+  EXPECT_FALSE(std::filesystem::exists(out));
+  EXPECT_FALSE(std::filesystem::exists(out + ".partial"));
+}
+
+TEST_F(CliResources, MoreDrawsThanReplicatesAreRefused) {
+  const std::string posterior =
+      std::string(SMUG_SOURCE_DIR) + "/scenarios/calibration/posterior.csv";
+  EXPECT_EQ(run(tiny(whatif::baseline()) + " --posterior " + posterior + " --draws 1000000000 -o " +
+                dir_.file("d.h5")),
+            2)
+      << err_;
+  EXPECT_NE(err_.find("more draws than the run's 1 replicates"), std::string::npos) << err_;
+}
+
+TEST_F(CliResources, ARunRemovesTheTemporaryFileAKilledWriteLeft) {
+  const std::string out = dir_.file("t.h5");
+  dir_.write("t.h5.tmp.999999", "half an HDF5 file");
+  dir_.write("t.h5.tmp.notapid", "someone else's");
+  ASSERT_EQ(run(tiny(whatif::baseline()) + " --resume -o " + out), 0) << err_;
+  EXPECT_FALSE(std::filesystem::exists(out + ".tmp.999999"));
+  EXPECT_NE(err_.find("removed " + out + ".tmp.999999"), std::string::npos) << err_;
+  EXPECT_TRUE(std::filesystem::exists(out + ".tmp.notapid"));
 }
 
 }  // namespace

@@ -9,7 +9,9 @@ set(allowed_engine "core;params;model;engine")
 set(allowed_runner "core;params;model;measures;engine;runner;output")
 set(allowed_calibration "core;params;model;measures;engine;runner;calibration;output")
 set(allowed_output "core;output")
-set(layers core params model measures engine runner calibration)
+# Sensitivity analysis: designs and estimators over plain vectors, nothing of the model.
+set(allowed_analysis "core;analysis")
+set(layers core params model measures engine runner calibration analysis)
 
 set(violations "")
 function(check_folder folder layer)

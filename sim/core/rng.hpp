@@ -57,6 +57,8 @@ enum class Purpose : uint32_t {
   kCalibration = 1000,    // calibration sampler
   kPosteriorDraw = 1001,  // `run --posterior`: which particle each draw takes (entity = draw)
   kDesign = 1002,         // `design --lhs`: the strata permutation and jitter (entity = parameter)
+  kMorrisDesign = 1003,   // a Morris trajectory: start, directions, order (entity = trajectory)
+  kBootstrap = 1004,      // a bootstrap resample of a sensitivity index (entity = resample)
 };
 
 constexpr uint32_t purpose_id(Purpose p) {

@@ -11,6 +11,8 @@ grep -q "sim/model/world.hpp:4: layer 'model' includes 'measures/'" <<<"$out" ||
   { echo "FAIL: no file:line for the model's wrong-way include:"; echo "$out"; exit 1; }
 grep -q "output/runfile.cpp:2: layer 'output' includes 'model/'" <<<"$out" ||
   { echo "FAIL: no file:line for the output's wrong-way include:"; echo "$out"; exit 1; }
+grep -q "sim/analysis/sobol_indices.hpp:4: layer 'analysis' includes 'params/'" <<<"$out" ||
+  { echo "FAIL: no file:line for the analysis's wrong-way include:"; echo "$out"; exit 1; }
 [ ! -e "$stamp" ] || { echo "FAIL: stamp written on failure"; exit 1; }
 cmake -DSRC="$SMUG_SOURCE_DIR" -DSTAMP="$stamp" -P "$script"
 [ -e "$stamp" ] && rm -f "$stamp"

@@ -29,9 +29,12 @@ const Declare<CrossingParams>& CrossingParams::table() {
                 "Deaths per person attempting", "prior: rare deaths")
           .sched("boat_capacity", &CrossingParams::boat_capacity, "people per boat",
                  "14, 2021-01-01: 28, 2022-01-01: 41, 2023-01-01: 48", 1, 200,
-                 "People per boat: a supply-side input (boat sizes grew as the boats' supply "
-                 "tightened)",
-                 "HO-DAILY (people per boat by year)")
+                 "People per boat, an input and not emergent: the supply of boats (purchases, "
+                 "seizures, sizes) is not modelled, so the published yearly mean is imposed. With "
+                 "boats_per_day it sets the day's places; a day's boats are the people launched "
+                 "divided by it, rounded up (so the people_per_boat output follows it)",
+                 "HO-DAILY: yearly mean of all nationalities, 13.2 (2020), 27.6 (2021), 41.2 "
+                 "(2022), 48.9 (2023); scenarios/data/small_boats_monthly_all_nationalities.csv")
           .sched("boats_per_day", &CrossingParams::boats_per_day, "boats per viable day", "40", 0,
                  10000,
                  "Boats the operators can supply on a viable day (all nationalities, full scale)",

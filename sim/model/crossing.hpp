@@ -16,7 +16,7 @@ struct CrossingParams : ParamsOf<CrossingParams> {
   double stop_load;           // fall in the stopped share per 1000 people attempting that day
   double give_up;             // chance a stopped Albanian gives up and goes home
   double death_rate;          // deaths per attempt
-  Schedule boat_capacity;     // people per boat (a supply-side input: boat sizes grew)
+  Schedule boat_capacity;     // people per boat: an input, as boat supply is not modelled
   Schedule boats_per_day;     // boats the operators can supply per viable day (full scale)
   double launch_share_other;  // share of waiting others who try on a viable day
   static const Declare<CrossingParams>& table();  // every parameter, with the field it fills

@@ -21,19 +21,20 @@ const Declare<DecisionParams>& DecisionParams::table() {
           .real("horizon_months", &DecisionParams::horizon_months, "months", "24", 1, 240,
                 "Months of UK earnings a person weighs against the costs", "prior")
           .real("intercept", &DecisionParams::intercept, "log-odds", "-6", -30, 10,
-                "Log-odds of leaving for a man of 30 with nothing to gain", "prior (calibrated)")
+                "Log-odds of leaving for a man of reference_age with nothing to gain",
+                "prior (calibrated)")
           .real("gain_weight", &DecisionParams::gain_weight, "log-odds per GBP 10,000", "3", 0, 50,
                 "Weight of the expected net gain in the log-odds of leaving", "prior (calibrated)")
           .real("female_shift", &DecisionParams::female_shift, "log-odds", "-1.9", -10, 5,
                 "Shift in log-odds for women", "HO-IRR: 87% of 2022 arrivals were men")
           .real("age_decline", &DecisionParams::age_decline, "log-odds per year", "0.08", 0, 1,
-                "Fall in log-odds per year of age above 30", "HO-IRR: 78% of arrivals aged 18-39")
+                "Fall in log-odds per year of age above reference_age",
+                "HO-IRR: 78% of arrivals aged 18-39")
           .real("risk_weight", &DecisionParams::risk_weight, "log-odds per SD", "0.6", 0, 10,
                 "Fall in log-odds per standard deviation of risk aversion", "prior")
           .real("trust_weight", &DecisionParams::trust_weight, "log-odds", "2", 0, 20,
                 "Rise in log-odds of the boat from full trust in smugglers (against none), centred "
-                "at "
-                "0.5",
+                "at trust_centre",
                 "prior")
           .real("informal_income_gbp", &DecisionParams::informal_income_gbp, "GBP per month", "120",
                 0, 2000, "Monthly income at home of a person without a job (informal work, family)",
@@ -61,7 +62,15 @@ const Declare<DecisionParams>& DecisionParams::table() {
           .real("air_success", &DecisionParams::air_success, "probability", "0.5", 0, 1,
                 "Chance a flight with false documents gets through", "prior")
           .real("air_shift", &DecisionParams::air_shift, "log-odds", "-1.5", -20, 10,
-                "Preference for the air route", "prior");
+                "Preference for the air route", "prior")
+          .real("trust_centre", &DecisionParams::trust_centre, "share", "0.5", 0, 1,
+                "Trust in smugglers at which trust_weight neither raises nor lowers the log-odds "
+                "of the boat (more trust raises them, less lowers them)",
+                "prior: halfway between no trust and full trust")
+          .integer("reference_age", &DecisionParams::reference_age, "years", "30", 18, 44,
+                   "Age of the person the intercept describes; above it the log-odds fall by "
+                   "age_decline a year",
+                   "prior: HO-IRR (most arrivals aged 18-39)");
   return d;
 }
 
@@ -125,7 +134,7 @@ void weigh(World& w, uint32_t i, const Gate& g, Stream& s, double u_org, int cho
   const double uk = (1 - b[kPReturn]) * b[kUkWage] * p.horizon_months;
   double shift = w.pop.log_propensity[c] - p.risk_weight * t.risk;
   if (!t.male) shift += p.female_shift;
-  if (t.age > 30) shift -= p.age_decline * (t.age - 30);
+  if (t.age > p.reference_age) shift -= p.age_decline * (t.age - p.reference_age);
   auto weight_of = [&](double gain, double cost, double route_shift) {
     const double u = p.intercept + route_shift + shift + p.gain_weight * (gain - cost - home) / 1e4;
     return std::exp(std::min(50.0, u));
@@ -142,7 +151,7 @@ void weigh(World& w, uint32_t i, const Gate& g, Stream& s, double u_org, int cho
     if (paid || w.orgs.sells_on_credit(org, w.date)) {
       const double cost =
           price * (paid ? 1 : 1 + p.debt_premium * (1 - b[kTrust])) + p.bus_cost_gbp;
-      weight[1] = weight_of(b[kPCross] * uk, cost, p.trust_weight * (b[kTrust] - 0.5));
+      weight[1] = weight_of(b[kPCross] * uk, cost, p.trust_weight * (b[kTrust] - p.trust_centre));
     }
   }
   if (g.lorry) weight[2] = weight_of(p.lorry_success * uk, p.lorry_price_gbp, p.lorry_shift);

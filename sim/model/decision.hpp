@@ -21,6 +21,8 @@ struct DecisionParams : ParamsOf<DecisionParams> {
   double offer_advert, offer_per_tie;
   double lorry_price_gbp, lorry_success, lorry_shift;
   double air_price_gbp, air_success, air_shift;
+  double trust_centre;  // trust at which trust_weight neither adds nor takes away
+  int reference_age;    // the intercept's age, above which age_decline applies
   static const Declare<DecisionParams>& table();  // every parameter, with the field it fills
 };
 

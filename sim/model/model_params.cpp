@@ -14,12 +14,12 @@ const Declare<RunParams>& RunParams::table() {
                 "Last simulated day (YYYY-MM-DD), in the years 2000 to 2100; beyond 2024 is "
                 "projection",
                 "MODEL")
-          .integer("seed", &RunParams::seed, "", "1", 0, 4294967295.0,
-                   "Seed of every random stream", "-")
-          .integer("replicates", &RunParams::replicates, "", "10", 1, 100000, "Replicates per run",
-                   "-")
+          .integer("seed", &RunParams::seed, "seed (a label)", "1", 0, 4294967295.0,
+                   "Seed of every random stream", "MODEL")
+          .integer("replicates", &RunParams::replicates, "replicates", "10", 1, 100000,
+                   "Replicates per run", "MODEL")
           .real("scale", &RunParams::scale, "share", "1", 0.0001, 10,
-                "Share of the population simulated (counts are reported at full scale)", "-");
+                "Share of the population simulated (counts are reported at full scale)", "MODEL");
   return d;
 }
 

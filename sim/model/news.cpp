@@ -35,7 +35,27 @@ const Declare<NewsParams>& NewsParams::table() {
            "Chance that hearing news prompts a person to reconsider leaving that day", "prior")
         .real("uk_earnings_gbp", &NewsParams::uk_earnings_gbp, "GBP per month", "1300", 0, 10000,
               "Monthly earnings of an Albanian working irregularly in the UK, as reported home",
-              "prior: press reporting of cash work and cannabis farms");
+              "prior: press reporting of cash work and cannabis farms")
+        .real("working_trust_share", &NewsParams::working_trust_share, "share of weight", "0.5", 0,
+              1,
+              "Share of weight_working by which news of a tie working in the UK also moves trust "
+              "in smugglers",
+              "prior: the work was found, the promise of the journey only partly tested")
+        .real("stopped_trust_share", &NewsParams::stopped_trust_share, "share of weight", "0.5", 0,
+              1,
+              "Share of weight_stopped by which news of a tie stopped on the way also moves trust "
+              "in smugglers",
+              "prior: a stop is partly the police's doing, not only the smugglers'")
+        .real("returned_wage_share", &NewsParams::returned_wage_share, "share of weight", "0.5", 0,
+              1,
+              "Share of weight_returned by which news of a tie returned also moves perceived UK "
+              "earnings (towards none)",
+              "prior: a returnee earned for a while before removal")
+        .real("debt_earnings_share", &NewsParams::debt_earnings_share, "share of earnings", "0.3",
+              0, 1,
+              "UK earnings that news of a tie in debt bondage reports, as a share of "
+              "uk_earnings_gbp",
+              "prior: debt repayment takes most of a bonded worker's pay (SEED-NEWS-MAY24)");
     return t;
   }();
   return d;
@@ -46,6 +66,11 @@ void tell(World& w, uint32_t i, NewsType type) {
   const int k = static_cast<int>(type);
   const float wt = static_cast<float>(p.weight[k]);
   const float earn = static_cast<float>(p.uk_earnings_gbp);
+  // In float, as the beliefs they weigh.
+  const float working_trust = static_cast<float>(p.working_trust_share);
+  const float stopped_trust = static_cast<float>(p.stopped_trust_share);
+  const float returned_wage = static_cast<float>(p.returned_wage_share);
+  const float debt_earn = static_cast<float>(p.debt_earnings_share);
   // What the news says about each belief; a weight of 0 leaves that belief alone.
   BeliefVec signal{}, weight{};
   switch (type) {
@@ -55,22 +80,22 @@ void tell(World& w, uint32_t i, NewsType type) {
       break;
     case NewsType::kWorking:
       signal = {1, 0, earn, 1};
-      weight = {0, wt, wt, wt * 0.5f};
+      weight = {0, wt, wt, wt * working_trust};
       break;
     case NewsType::kStopped:
       signal = {0, 0, 0, 0};
-      weight = {wt, 0, 0, wt * 0.5f};
+      weight = {wt, 0, 0, wt * stopped_trust};
       break;
     case NewsType::kReturned:
       signal = {0, 1, 0, 0};
-      weight = {0, wt, wt * 0.5f, wt};
+      weight = {0, wt, wt * returned_wage, wt};
       break;
     case NewsType::kDrowned:
       signal = {0, 0, 0, 0};
       weight = {wt, 0, 0, wt};
       break;
     case NewsType::kDebtBondage:
-      signal = {0, 0, earn * 0.3f, 0};
+      signal = {0, 0, earn * debt_earn, 0};
       weight = {0, 0, wt, wt};
       break;
     case NewsType::kNum:

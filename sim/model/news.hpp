@@ -24,10 +24,14 @@ enum class NewsType : uint8_t {
 constexpr int kNumNewsTypes = static_cast<int>(NewsType::kNum);
 
 struct NewsParams : ParamsOf<NewsParams> {
-  std::array<double, kNumNewsTypes> hear;     // chance a tie hears this kind of news
-  std::array<double, kNumNewsTypes> weight;   // how far a hearer's beliefs move towards it
-  double reconsider;                          // chance news prompts a hearer to reconsider
-  double uk_earnings_gbp;                     // what work in the UK pays: the news' signal
+  std::array<double, kNumNewsTypes> hear;    // chance a tie hears this kind of news
+  std::array<double, kNumNewsTypes> weight;  // how far a hearer's beliefs move towards it
+  double reconsider;                         // chance news prompts a hearer to reconsider
+  double uk_earnings_gbp;                    // what work in the UK pays: the news' signal
+  // Cross-weights: the share of a news kind's weight that also moves a belief it bears on less
+  // directly, and what news of debt bondage says about earnings.
+  double working_trust_share, stopped_trust_share, returned_wage_share;
+  double debt_earnings_share;
   static const Declare<NewsParams>& table();  // every parameter, with the field it fills
 };
 

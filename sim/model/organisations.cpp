@@ -100,7 +100,55 @@ const Declare<OrgParams>& OrgParams::table() {
                    "Most organisations at once", "prior")
           .integer("max_members", &OrgParams::max_members, "people", "150", 4, 100000,
                    "Most members one organisation can manage (beyond it, new organisations enter)",
-                   "prior: PRESS-NETWORKS (groups of tens of members)");
+                   "prior: PRESS-NETWORKS (groups of tens of members)")
+          .real("choice_base_weight", &OrgParams::choice_base_weight, "weight per recruiter", "0.5",
+                0, 10,
+                "Weight of one recruiter in a buyer's choice of organisation before reputation: an "
+                "organisation is chosen in proportion to recruiters x (this + reputation)",
+                "prior: reach (adverts) counts as much as a middling reputation")
+          .real("reputation_initial", &OrgParams::reputation_initial, "share", "0.5", 0, 1,
+                "Reputation of a new organisation (the share of its clients' crossings reported "
+                "home as a success)",
+                "prior: no track record, halfway")
+          .real("reputation_rate", &OrgParams::reputation_rate, "per crossing", "0.02", 0, 1,
+                "Weight of one client's crossing outcome (across, or stopped or dead) in the "
+                "organisation's reputation (an exponential average)",
+                "prior: a reputation reflects the last fifty or so crossings")
+          .real("credit_memory_rate", &OrgParams::credit_memory_rate, "per week", "0.15", 0, 1,
+                "Weekly weight of the latest week in lenders' view of debt repaid and lost (an "
+                "exponential average; credit_loss_limit is judged on it)",
+                "prior: lenders judge by the last couple of months")
+          .real("demand_fast_rate", &OrgParams::demand_fast_rate, "per week", "0.25", 0, 1,
+                "Weekly weight of the latest week in the fast average of an organisation's "
+                "sign-ups (its recent demand: pricing, idle members)",
+                "prior: about a month")
+          .real("demand_slow_rate", &OrgParams::demand_slow_rate, "per week", "0.05", 0, 1,
+                "Weekly weight of the latest week in the slow average of sign-ups, against which "
+                "price_response judges demand growth",
+                "prior: about five months")
+          .real("profit_rate", &OrgParams::profit_rate, "per week", "0.25", 0, 1,
+                "Weekly weight of the latest week in the average profit an organisation reinvests "
+                "(reinvest_share)",
+                "prior: about a month")
+          .real("price_growth_limit", &OrgParams::price_growth_limit, "relative growth", "1", 0,
+                100,
+                "Largest relative demand growth (either way) the weekly price responds to: a week "
+                "moves the log-price by at most price_response times this",
+                "prior: a doubling of demand is as strong a signal as any")
+          .real("unpaid_exit_share", &OrgParams::unpaid_exit_share, "per week", "0.1", 0, 1,
+                "Weekly share of members (at least one) who leave an organisation that cannot pay "
+                "them (negative cash), the most numerous role first",
+                "prior")
+          .real("recruiters_per_driver", &OrgParams::recruiters_per_driver, "people per person",
+                "2", 0, 100,
+                "Recruiters per driver: an organisation hires a driver first while it has fewer "
+                "than this ratio",
+                "prior: PRESS-NETWORKS (recruiters in Albania, drivers on the routes)")
+          .real("fixers_per_boat_link", &OrgParams::fixers_per_boat_link, "people per person", "3",
+                0, 100,
+                "Fixers per link to the boat operators: an organisation hires a boat link first "
+                "while it has fewer than this ratio",
+                "prior: PRESS-NETWORKS (Albanian fixers, Kurdish boat operators)");
   return d;
 }
 
@@ -119,6 +167,7 @@ void Organisations::found(int day, Stream& s) {
   Organisation o;
   o.active = true;
   o.founded_day = day;
+  o.reputation = p_.reputation_initial;
   for (int r = 0; r < kNumRoles; ++r) {
     // Fractional initial sizes are rounded stochastically, so small priors still mean something.
     const double m = p_.initial_members[r];
@@ -187,7 +236,7 @@ void Organisations::rebuild_choice() const {
   for (size_t i = 0; i < orgs_.size(); ++i) {
     const auto& o = orgs_[i];
     if (!o.active) continue;
-    total += o.members[kRecruiter] * (0.5 + o.reputation);
+    total += o.members[kRecruiter] * (p_.choice_base_weight + o.reputation);
     choice_.push_back(static_cast<int>(i));
     choice_cum_.push_back(total);
   }
@@ -245,7 +294,7 @@ int Organisations::boarding_capacity(int o, Stream& s) const {
 void Organisations::crossing_outcome(int o, bool success) {
   choice_stale_ = true;
   // Reputation is an exponential average of outcomes its clients report home.
-  orgs_[o].reputation += 0.02 * ((success ? 1.0 : 0.0) - orgs_[o].reputation);
+  orgs_[o].reputation += p_.reputation_rate * ((success ? 1.0 : 0.0) - orgs_[o].reputation);
 }
 
 bool Organisations::sells_on_credit(int o, Date today) const {
@@ -261,9 +310,9 @@ void Organisations::settle_debt(int o, double repaid, double lost) {
 void Organisations::update_credit() {
   // Lenders judge by the debt settled over the last couple of months: what came back against
   // what was lost when debtors were returned before they had worked it off.
-  constexpr double kAlpha = 0.15;
-  repaid_trend_ += kAlpha * (repaid_week_ - repaid_trend_);
-  lost_trend_ += kAlpha * (lost_week_ - lost_trend_);
+  const double alpha = p_.credit_memory_rate;
+  repaid_trend_ += alpha * (repaid_week_ - repaid_trend_);
+  lost_trend_ += alpha * (lost_week_ - lost_trend_);
   repaid_week_ = lost_week_ = 0;
   const double settled = repaid_trend_ + lost_trend_;
   loss_share_ = settled > 0 ? lost_trend_ / settled : 0;
@@ -327,10 +376,11 @@ void Organisations::reprice(Organisation& o, double market_price) const {
   // Up when sign-ups grow faster than their recent average, down when they fall; pulled towards
   // competitors and back towards the reference price.
   // Fast against slow averages of sign-ups, so the lumpy weeks of a scaled run average out.
-  o.demand_trend += 0.25 * (o.signed_week - o.demand_trend);
-  o.demand_slow += 0.05 * (o.signed_week - o.demand_slow);
+  o.demand_trend += p_.demand_fast_rate * (o.signed_week - o.demand_trend);
+  o.demand_slow += p_.demand_slow_rate * (o.signed_week - o.demand_slow);
   const double growth = (o.demand_trend - o.demand_slow) / (o.demand_slow + 1);
-  o.price *= std::exp(p_.price_response * std::clamp(growth, -1.0, 1.0));
+  o.price *= std::exp(p_.price_response *
+                      std::clamp(growth, -p_.price_growth_limit, p_.price_growth_limit));
   o.price += p_.price_competition * (market_price - o.price) +
              p_.price_reversion * (p_.price_initial_gbp - o.price);
   o.price = std::clamp(o.price, p_.price_floor_gbp, p_.price_cap_gbp);
@@ -342,7 +392,7 @@ void Organisations::hire_or_shed(Organisation& o) const {
   // A share of the recent profit is reinvested in members (smooth in expectation at any scale);
   // losses shed members.
   const double profit = o.cash - o.cash_last_week;
-  o.profit_trend += 0.25 * (profit - o.profit_trend);
+  o.profit_trend += p_.profit_rate * (profit - o.profit_trend);
   if (o.profit_trend > 0) {
     o.hire_budget += p_.reinvest_share * o.profit_trend;
     const int cap = std::min(static_cast<int>(p_.max_growth_per_week * o.total_members()) + 1,
@@ -360,15 +410,15 @@ void Organisations::hire_or_shed(Organisation& o) const {
   }
   if (o.cash < 0) {
     // Unpaid members drift away, the most numerous role first.
-    shed(o, std::max(1, o.total_members() / 10), false);
+    shed(o, std::max(1, static_cast<int>(p_.unpaid_exit_share * o.total_members())), false);
   }
 }
 
-Role Organisations::next_hire(const Organisation& o, double excess) {
+Role Organisations::next_hire(const Organisation& o, double excess) const {
   // Recruiters are hired while demand keeps up with the fixers, fixers and boat links when it does
   // not, drivers to follow recruiters.
-  if (o.members[kDriver] * 2 < o.members[kRecruiter]) return kDriver;
-  if (o.members[kBoatLink] * 3 < o.members[kFixer]) return kBoatLink;
+  if (o.members[kDriver] * p_.recruiters_per_driver < o.members[kRecruiter]) return kDriver;
+  if (o.members[kBoatLink] * p_.fixers_per_boat_link < o.members[kFixer]) return kBoatLink;
   if (excess > 0) return kFixer;
   return kRecruiter;
 }

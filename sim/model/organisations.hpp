@@ -39,7 +39,15 @@ struct OrgParams : ParamsOf<OrgParams> {
   double entry_base_weekly, entry_per_revenue;  // entry hazard: base + per GBP 100k weekly revenue
   int max_orgs;
   int max_members;
-  static const Declare<OrgParams>& table();  // every parameter, with the field it fills
+  double choice_base_weight;  // a recruiter's weight in buyers' choice before reputation
+  double reputation_initial;  // a new organisation's reputation (0..1)
+  double reputation_rate;     // weight of one crossing's outcome in the reputation
+  double credit_memory_rate;  // weekly weight of the latest week in lenders' view of settled debt
+  double demand_fast_rate, demand_slow_rate, profit_rate;  // exponential averages, per week
+  double price_growth_limit;  // bound on the demand growth the price responds to
+  double unpaid_exit_share;   // weekly share of members lost while an organisation is in debt
+  double recruiters_per_driver, fixers_per_boat_link;  // the team an organisation hires towards
+  static const Declare<OrgParams>& table();            // every parameter, with the field it fills
 };
 
 struct Organisation {
@@ -48,7 +56,7 @@ struct Organisation {
   std::array<int, kNumRoles> members{};
   double cash = 0;  // GBP, full scale
   double price = 0;
-  double reputation = 0.5;
+  double reputation = 0;    // from organisations.reputation_initial when founded
   double signed_week = 0;   // clients signed this week, full scale
   double demand_trend = 0;  // fast exponential average of weekly sign-ups
   double demand_slow = 0;   // slow one
@@ -123,7 +131,7 @@ class Organisations {
   void arrest(size_t i, int day, const Levers& levers, OrgWeek& out);
   void reprice(Organisation& o, double market_price) const;
   void hire_or_shed(Organisation& o) const;
-  static Role next_hire(const Organisation& o, double excess);
+  Role next_hire(const Organisation& o, double excess) const;
   void idle_exit(Organisation& o) const;
   void reassign_orphans(OrgWeek& out);
   void maybe_enter(int day, double market_revenue, OrgWeek& out);

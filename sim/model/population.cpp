@@ -68,12 +68,30 @@ const Declare<PopulationParams>& PopulationParams::table() {
           .real("kin_uk_share_other", &PopulationParams::kin_uk_share_other, "share", "0.06", 0, 1,
                 "Share of people elsewhere with kin or friends in the UK in 2020", "prior")
           .real("family_money_gbp", &PopulationParams::family_money_gbp, "GBP", "1500", 0, 100000,
-                "Median money a person's family can raise towards a journey (log-normal, sd 1)",
+                "Median money a person's family can raise towards a journey (log-normal, sd "
+                "family_money_log_sd)",
                 "prior")
           .real("savings_months", &PopulationParams::savings_months, "months", "6", 0, 120,
                 "Months of wages a person can put towards a journey", "prior")
           .integer("village_size", &PopulationParams::village_size, "people", "400", 20, 100000,
-                   "People at risk per village: the unit of close ties", "prior");
+                   "People at risk per village: the unit of close ties", "prior")
+          .real("family_money_log_sd", &PopulationParams::family_money_log_sd, "log GBP", "1", 0, 5,
+                "Standard deviation of the log of family money (around family_money_gbp)", "prior")
+          .integer("young_below_age", &PopulationParams::young_below_age, "years", "30", 19, 44,
+                   "Age below which a person counts as young for unemployment", "prior")
+          .real("unemployment_young_factor", &PopulationParams::unemployment_young_factor, "factor",
+                "1.3", 0, 5, "Factor on the county's unemployment for people below young_below_age",
+                "prior: youth unemployment is the reported figure and the higher one (PRESS-ECON)")
+          .real("unemployment_older_factor", &PopulationParams::unemployment_older_factor, "factor",
+                "0.75", 0, 5,
+                "Factor on the county's unemployment for people of young_below_age and older",
+                "prior: unemployment falls with age")
+          .real("unemployment_cap", &PopulationParams::unemployment_cap, "probability", "0.95", 0,
+                1, "Highest chance that a person is without work, after the age factors",
+                "prior: some work or informal income in every group")
+          .real("wage_log_sd", &PopulationParams::wage_log_sd, "log GBP", "0.3", 0, 3,
+                "Standard deviation of the log of a worker's wage (around the county's wage)",
+                "prior");
   return d;
 }
 
@@ -138,13 +156,18 @@ Population Population::generate(const PopulationParams& p, double scale, StreamK
       t.age = static_cast<uint8_t>(18 + s.below(27));
       t.male = s.bernoulli(p.male_share);
       // Younger people are more often without work (youth unemployment is the reported figure).
-      const double u = std::min(0.95, unemployment * (t.age < 30 ? 1.3 : 0.75));
+      const double u =
+          std::min(p.unemployment_cap,
+                   unemployment * (t.age < p.young_below_age ? p.unemployment_young_factor
+                                                             : p.unemployment_older_factor));
       const bool employed = !s.bernoulli(u);
-      t.home_wage = employed ? static_cast<float>(wage * std::exp(0.3 * normal(s))) : 0.0f;
+      t.home_wage =
+          employed ? static_cast<float>(wage * std::exp(p.wage_log_sd * normal(s))) : 0.0f;
       t.risk = static_cast<float>(normal(s));
       pop.hot[i].kin_uk = s.bernoulli(kin) ? 1 : 0;
-      pop.hot[i].savings = static_cast<float>(t.home_wage * p.savings_months +
-                                              p.family_money_gbp * std::exp(normal(s)));
+      pop.hot[i].savings =
+          static_cast<float>(t.home_wage * p.savings_months +
+                             p.family_money_gbp * std::exp(p.family_money_log_sd * normal(s)));
     }
   }
   return pop;

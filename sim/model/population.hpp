@@ -40,7 +40,11 @@ struct PopulationParams : ParamsOf<PopulationParams> {
   double wage_ne_gbp, wage_other_gbp;
   double kin_uk_share_ne, kin_uk_share_other;
   double family_money_gbp;
-  double savings_months;  // months of wages put by towards a journey
+  double savings_months;       // months of wages put by towards a journey
+  double family_money_log_sd;  // spread of family money (log-normal)
+  int young_below_age;         // ages below it count as young for work
+  double unemployment_young_factor, unemployment_older_factor, unemployment_cap;
+  double wage_log_sd;  // spread of wages (log-normal)
   int village_size;
   static const Declare<PopulationParams>& table();  // every parameter, with the field it fills
 };

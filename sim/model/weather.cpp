@@ -12,14 +12,19 @@ const Declare<WeatherParams>& WeatherParams::table() {
           .real("viable_summer", &WeatherParams::viable_summer, "probability", "0.6", 0, 1,
                 "Chance a mid-July day is viable for crossings", "prior: HO-DAILY seasonality")
           .real("viable_winter", &WeatherParams::viable_winter, "probability", "0.2", 0, 1,
-                "Chance a mid-January day is viable for crossings", "prior: HO-DAILY seasonality");
+                "Chance a mid-January day is viable for crossings", "prior: HO-DAILY seasonality")
+          .real("trough_day", &WeatherParams::trough_day, "day of year", "15", 0, 365,
+                "Day of the year (0: 1 January) on which the fewest days are viable "
+                "(viable_winter); the most (viable_summer) are half a year later, on a raised "
+                "cosine between",
+                "prior: HO-DAILY seasonality (fewest crossings in January)");
   return d;
 }
 
 double viable_probability(const WeatherParams& p, Date d) {
   const Ymd v = to_ymd(d);
   const int doy = d - from_ymd(v.year, 1, 1);
-  const double season = 0.5 * (1 - std::cos(2 * M_PI * (doy - 15) / 365.25));
+  const double season = 0.5 * (1 - std::cos(2 * M_PI * (doy - p.trough_day) / 365.25));
   return p.viable_winter + (p.viable_summer - p.viable_winter) * season;
 }
 

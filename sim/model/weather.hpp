@@ -9,10 +9,12 @@ namespace smug {
 
 struct WeatherParams : ParamsOf<WeatherParams> {
   double viable_summer, viable_winter;
+  double trough_day;  // day of the year (0: 1 January) fewest days are viable
   static const Declare<WeatherParams>& table();  // every parameter, with the field it fills
 };
 
-// Chance that a day of this date is viable (peaks mid-July, lowest mid-January).
+// Chance that a day of this date is viable (lowest on weather.trough_day, mid-January by default,
+// highest half a year later).
 double viable_probability(const WeatherParams& p, Date d);
 bool viable_day(const WeatherParams& p, StreamKey key, Date d);
 

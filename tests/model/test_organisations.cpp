@@ -126,8 +126,9 @@ TEST(Organisations, DissolveWhenTheirFixersAreGone) {
 }
 
 TEST(Organisations, ChoiceFollowsRecruitersAndSeesEveryChange) {
-  // Buyers pick an organisation in proportion to recruiters x (0.5 + reputation). The weights are
-  // cached between changes, so a change made through all() must show in the next choice.
+  // Buyers pick an organisation in proportion to recruiters x (choice_base_weight + reputation).
+  // The weights are cached between changes, so a change made through all() must show in the next
+  // choice.
   Scenario s = quiet_market({{"organisations.initial", "2"}});
   const ModelParams p = ModelParams::from(s);
   Organisations orgs(p.orgs, StreamKey::make(5, 0), 1.0, 0);
@@ -148,7 +149,8 @@ TEST(Organisations, ChoiceFollowsRecruitersAndSeesEveryChange) {
   orgs.all()[0].members[kRecruiter] = 1;
   for (int k = 0; k < 50; ++k)
     orgs.crossing_outcome(1, false);  // its clients fail: reputation falls
-  const double w1 = 0.5 + orgs.at(1).reputation, w0 = 0.5 + orgs.at(0).reputation;
+  const double base = p.orgs.choice_base_weight;
+  const double w1 = base + orgs.at(1).reputation, w0 = base + orgs.at(0).reputation;
   ASSERT_LT(w1, 0.75);
   EXPECT_NEAR(share_of_first(20000), w0 / (w0 + w1), 0.015);
   orgs.all()[0].active = orgs.all()[1].active = false;
@@ -171,7 +173,7 @@ TEST(Organisations, GuidedChoiceIsTheUpperBoundOfTheCumulativeWeights) {
   double total = 0;
   for (int o = 0; o < 9; ++o) {
     if (!orgs.at(o).active) continue;
-    total += orgs.at(o).members[kRecruiter] * (0.5 + orgs.at(o).reputation);
+    total += orgs.at(o).members[kRecruiter] * (p.orgs.choice_base_weight + orgs.at(o).reputation);
     index.push_back(o);
     cum.push_back(total);
   }

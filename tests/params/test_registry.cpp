@@ -1,8 +1,13 @@
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <set>
+#include <sstream>
 #include <stdexcept>
 
+#include "measures/assemble.hpp"
 #include "params/registry.hpp"
+#include "params/value_text.hpp"
 #include "test_fixture.hpp"
 
 namespace smug {
@@ -99,6 +104,50 @@ TEST(Registry, MarkdownHasIntroSectionsAndRows) {
                     "prior: test |"),
             std::string::npos);
   EXPECT_NE(md.find("| `end` | date |  |  |  | no |"), std::string::npos);
+}
+
+// The ids of scenarios/data/SOURCES.md: the first cell of each table row ("A, B" lists several).
+std::set<std::string> source_ids() {
+  std::ifstream in(SMUG_SOURCE_DIR "/scenarios/data/SOURCES.md");
+  std::set<std::string> ids;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("| ", 0) != 0) continue;
+    std::stringstream cell(line.substr(2, line.find(" |", 2) - 2));
+    for (std::string id; std::getline(cell, id, ',');) ids.insert(std::string(detail::trim(id)));
+  }
+  return ids;
+}
+
+// A source is a stated prior ("prior: reason") or names a data source first ("HO-ASY: 11%").
+bool known_source(const std::string& source, const std::set<std::string>& ids) {
+  if (source.rfind("prior", 0) == 0) return true;
+  const std::string first = source.substr(0, source.find_first_of(" :;,("));
+  return ids.count(first) > 0;
+}
+
+TEST(Registry, EveryModelParameterHasUnitDocSourceAndADefaultInItsRange) {
+  const std::set<std::string> ids = source_ids();
+  ASSERT_TRUE(ids.count("HO-DAILY") && ids.count("MODEL")) << "SOURCES.md not read";
+  const ParamRegistry& reg = model_registry();
+  ASSERT_GT(reg.params().size(), 100u);
+  for (const ParamSpec& p : reg.params()) {
+    SCOPED_TRACE(p.name());
+    EXPECT_FALSE(p.doc.empty());
+    EXPECT_TRUE(known_source(p.source, ids)) << "source '" << p.source << "'";
+    const bool numeric = p.type == ParamType::kReal || p.type == ParamType::kInteger;
+    if (!numeric) continue;
+    // A number has a unit; a dimensionless one says which ("share", "factor", "probability").
+    EXPECT_FALSE(p.unit.empty());
+    EXPECT_LT(p.min, p.max);
+    const ParamValue v = detail::parse_value(p, p.default_value, Origin{});
+    EXPECT_GE(v.schedule.initial, p.min);
+    EXPECT_LE(v.schedule.initial, p.max);
+    for (const auto& [date, value] : v.schedule.changes) {
+      EXPECT_GE(value, p.min);
+      EXPECT_LE(value, p.max);
+    }
+  }
 }
 
 }  // namespace

@@ -65,25 +65,27 @@ po::options_description calibrate_options() {
   opts.add_options()(
       "output,o", po::value<std::string>()->default_value("calibration.h5"),
       "calibration file (every evaluation and the posterior; rewritten after each generation)")(
-      "threads,t", po::value<int>(), "worker threads (default: all cores)")(
+      "threads,t", po::value<std::string>(), "worker threads (default: all cores)")(
       "resume", "continue from the output file's last complete generation")(
-      "max-generations", po::value<int>(),
+      "max-generations", po::value<std::string>(),
       "stop after this many generations instead of the set-up's max_generations (with --resume "
       "and the number already complete: only write the posterior and the baseline)")(
       "posterior-csv", po::value<std::string>(), "also write the posterior sample as CSV")(
       "write-baseline", po::value<std::string>(),
       "write the best accepted parameter set into this scenario's calibrated block")(
-      "check", po::value<int>()->default_value(0),
+      "check", po::value<std::string>()->default_value("0"),
       "re-run the N closest accepted sets on --check-replicates replicates of another seed and "
       "write the one closest there (0: the ABC's closest)")(
-      "check-replicates", po::value<int>()->default_value(CheckSettings{}.replicates),
+      "check-replicates",
+      po::value<std::string>()->default_value(std::to_string(CheckSettings{}.replicates)),
       "replicates per checked set")(
-      "check-seed", po::value<uint64_t>(),
-      "seed of the check's replicates (default: the set-up's seed plus one)")(
-      "check-screen", po::value<int>()->default_value(0),
+      "check-seed", po::value<std::string>(),
+      "seed of the check's replicates, 0 to 4294967295 (default: the set-up's seed plus one)")(
+      "check-screen", po::value<std::string>()->default_value("0"),
       "choose the check's N sets from the M closest accepted sets (M > N; 0: no screen) by "
       "their distance on --check-screen-replicates other replicates of the check's seed")(
-      "check-screen-replicates", po::value<int>()->default_value(CheckSettings{}.screen_replicates),
+      "check-screen-replicates",
+      po::value<std::string>()->default_value(std::to_string(CheckSettings{}.screen_replicates)),
       "replicates per screened set")("quiet,q", "no progress bar");
   return opts;
 }
@@ -105,13 +107,11 @@ void print_help(const po::options_description& opts) {
 // Checked before the ABC runs, not after an hour of it.
 CheckSettings check_settings(const po::variables_map& vm, const CalibrationSetup& setup) {
   CheckSettings check;
-  check.candidates = vm["check"].as<int>();
-  check.replicates = vm["check-replicates"].as<int>();
-  check.seed = vm.count("check-seed") ? vm["check-seed"].as<uint64_t>() : setup.abc.seed + 1;
-  check.screen = vm["check-screen"].as<int>();
-  check.screen_replicates = vm["check-screen-replicates"].as<int>();
-  if (check.candidates < 0 || check.replicates < 1)
-    throw UsageError("calibrate: --check must be 0 or more and --check-replicates at least 1");
+  check.candidates = count_option(vm, "check", 0);
+  check.replicates = count_option(vm, "check-replicates", 1);
+  check.seed = vm.count("check-seed") ? seed_option(vm, "check-seed") : setup.abc.seed + 1;
+  check.screen = count_option(vm, "check-screen", 0);
+  check.screen_replicates = count_option(vm, "check-screen-replicates", 1);
   if (check.screen != 0 &&
       (check.candidates < 1 || check.screen <= check.candidates || check.screen_replicates < 1))
     throw UsageError(
@@ -138,7 +138,7 @@ CalibrationOptions calibration_options(const po::variables_map& vm, const std::s
   CalibrationOptions o;
   o.output = vm["output"].as<std::string>();
   o.resume = vm.count("resume") > 0;
-  o.threads = vm.count("threads") ? vm["threads"].as<int>() : default_thread_count();
+  o.threads = vm.count("threads") ? count_option(vm, "threads", 1) : default_thread_count();
   o.provenance = base_provenance();
   o.provenance["setup_text"] = setup_text;
   o.provenance["setup_path"] = setup_path;
@@ -294,9 +294,7 @@ int cmd_calibrate(const Args& args) {
   if (!setup_text) throw InputError(setup_path, 0, "", "cannot read the calibration set-up");
   CalibrationSetup setup = parse_calibration_setup(setup_path, *setup_text, model_registry());
   if (vm.count("max-generations")) {
-    const int n = vm["max-generations"].as<int>();
-    if (n < 1) throw UsageError("calibrate: --max-generations must be at least 1");
-    setup.abc.max_generations = n;
+    setup.abc.max_generations = count_option(vm, "max-generations", 1);
   }
   const CheckSettings check = check_settings(vm, setup);
   const CalibrationContext ctx = make_context(setup_path, setup);

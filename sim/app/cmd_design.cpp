@@ -59,11 +59,12 @@ int cmd_design(const Args& args) {
   opts.add_options()(
       "grid", po::value<std::vector<std::string>>()->composing(),
       "SECTION.KEY=A:B:N: N evenly spaced values from A to B (repeatable: every combination)")(
-      "lhs", po::value<int>(), "N: a Latin hypercube of N rows over the --param ranges")(
+      "lhs", po::value<std::string>(), "N: a Latin hypercube of N rows over the --param ranges")(
       "param", po::value<std::vector<std::string>>()->composing(),
       "SECTION.KEY=LOW:HIGH: a real parameter of the hypercube (repeatable)")(
-      "seed", po::value<uint64_t>()->default_value(1), "seed of the hypercube")(
-      "output,o", po::value<std::string>(), "design CSV to write (default: standard output)");
+      "seed", po::value<std::string>()->default_value("1"),
+      "seed of the hypercube, 0 to 4294967295")("output,o", po::value<std::string>(),
+                                                "design CSV to write (default: standard output)");
   const auto parsed = parse_command(args, opts, {}, [&] {
     std::cout << "usage: smugsim design --grid SECTION.KEY=A:B:N ... [-o DESIGN.csv]\n"
                  "       smugsim design --lhs N --param SECTION.KEY=LOW:HIGH ... [--seed S] "
@@ -93,8 +94,7 @@ int cmd_design(const Args& args) {
     }
     d = grid_design(axes);
   } else {
-    const int n = vm["lhs"].as<int>();
-    if (n < 1) throw UsageError("--lhs needs at least one row");
+    const int n = count_option(vm, "lhs", 1);
     if (!vm.count("param")) throw UsageError("design: --lhs needs at least one --param");
     std::vector<LhsAxis> axes;
     for (const auto& text : vm["param"].as<std::vector<std::string>>()) {
@@ -108,7 +108,7 @@ int cmd_design(const Args& args) {
       }
       options.push_back(option);
     }
-    d = lhs_design(axes, n, vm["seed"].as<uint64_t>());
+    d = lhs_design(axes, n, seed_option(vm, "seed"));
   }
   std::set<std::string> seen;
   for (const auto& name : d.names)

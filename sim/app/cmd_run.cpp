@@ -39,7 +39,8 @@ int cmd_run(const Args& args) {
   po::options_description uncertainty("parameter uncertainty");
   uncertainty.add_options()("posterior", po::value<std::string>(),
                             "posterior sample (CSV) to draw the parameters from")(
-      "draws", po::value<int>(), "number K of parameter sets drawn (default: one per replicate)");
+      "draws", po::value<std::string>(),
+      "number K of parameter sets drawn (default: one per replicate)");
   po::options_description shown;
   shown.add(opts).add(uncertainty);
   const auto parsed = parse_command(args, shown, {{"scenario", po::value<std::string>(), 1}}, [&] {
@@ -61,8 +62,7 @@ int cmd_run(const Args& args) {
       for (const auto& varied : table.names)
         if (name == varied) throw UsageError("--set " + name + ": the posterior draws it");
     }
-    const int k = vm.count("draws") ? vm["draws"].as<int>() : static_cast<int>(replicates);
-    if (k < 1) throw UsageError("--draws must be at least 1");
+    const int k = vm.count("draws") ? count_option(vm, "draws", 1) : static_cast<int>(replicates);
     // Replicate r takes draw r mod K: draws past the replicates would never run.
     if (k > replicates)
       throw UsageError("--draws " + std::to_string(k) + ": more draws than the run's " +

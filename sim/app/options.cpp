@@ -1,5 +1,11 @@
 #include "app/options.hpp"
 
+#include <limits>
+
+#include "core/errors.hpp"
+#include "core/text.hpp"
+#include "measures/assemble.hpp"
+
 namespace po = boost::program_options;
 
 namespace smug {
@@ -33,6 +39,27 @@ std::optional<po::variables_map> parse_command(const Args& args,
     return std::nullopt;
   }
   return vm;
+}
+
+uint64_t whole_number(const std::string& option, const std::string& text, uint64_t low,
+                      uint64_t high) {
+  const std::optional<uint64_t> v = parse_whole(text);
+  if (!v || *v < low || *v > high)
+    throw UsageError(option + " '" + text + "': expected a whole number from " +
+                     std::to_string(low) + " to " + std::to_string(high));
+  return *v;
+}
+
+int count_option(const po::variables_map& vm, const char* name, int low) {
+  const uint64_t v = whole_number(std::string("--") + name, vm[name].as<std::string>(),
+                                  static_cast<uint64_t>(low), std::numeric_limits<int>::max());
+  return static_cast<int>(v);
+}
+
+uint64_t seed_option(const po::variables_map& vm, const char* name) {
+  const ParamSpec* seed = model_registry().find("run.seed");
+  return whole_number(std::string("--") + name, vm[name].as<std::string>(), 0,
+                      static_cast<uint64_t>(seed->max));
 }
 
 }  // namespace smug

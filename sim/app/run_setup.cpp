@@ -4,11 +4,11 @@
 #include <filesystem>
 #include <iostream>
 
+#include "app/options.hpp"
 #include "app/progress.hpp"
 #include "app/summary_table.hpp"
 #include "app/text_table.hpp"
 #include "core/errors.hpp"
-#include "core/text.hpp"
 #include "output/summary.hpp"
 #include "params/value_text.hpp"
 #include "runner/execute.hpp"
@@ -65,20 +65,16 @@ void print_sweep_summary(std::ostream& os, const RunPlan& plan, const out::RunDa
 
 // The option's value as the scenario would read it: a real in the shortest text that reads back
 // exactly (std::to_string would round --scale to 6 decimals).
-std::string option_text(const po::variable_value& v) {
-  if (v.value().type() == typeid(std::string)) return v.as<std::string>();
-  if (v.value().type() == typeid(int)) return std::to_string(v.as<int>());
-  return detail::format_number(v.as<double>());
-}
-
-// --seed as given: a whole number from 0 to the registry's maximum, in digits only (a wrapped
-// "-1" would otherwise read as 18446744073709551615 and be called too large).
-std::string seed_text(const std::string& given) {
-  const std::string t = trim(given);
-  const bool digits = !t.empty() && t.find_first_not_of("0123456789") == std::string::npos;
-  if (!digits || t.size() > 10 || std::stoull(t) > 4294967295ULL)
-    throw UsageError("--seed '" + given + "': expected a whole number from 0 to 4294967295");
-  return t;
+// A whole number (--seed, --replicates) is read by whole_number within the parameter's range, so
+// that "-1" or "5x" is refused as the option, not as the parameter.
+std::string option_text(const Scenario& s, const char* opt, const char* key,
+                        const po::variable_value& v) {
+  if (v.value().type() == typeid(double)) return detail::format_number(v.as<double>());
+  const ParamSpec& spec = *s.registry().find(key);
+  if (spec.type != ParamType::kInteger) return v.as<std::string>();
+  return std::to_string(whole_number(std::string("--") + opt, v.as<std::string>(),
+                                     static_cast<uint64_t>(spec.min),
+                                     static_cast<uint64_t>(spec.max)));
 }
 
 // An option and a --set of the same parameter: which one wins would be a guess.
@@ -95,9 +91,7 @@ void apply_overrides(const po::variables_map& vm, Scenario& s,
   const Origin cli{"command line", 0};
   for (const auto& [opt, key] : kRunOptionKeys) {
     if (!vm.count(opt)) continue;
-    const std::string text =
-        std::string(opt) == "seed" ? seed_text(vm[opt].as<std::string>()) : option_text(vm[opt]);
-    s.set(key, text, cli);
+    s.set(key, option_text(s, opt, key, vm[opt]), cli);
   }
   if (!vm.count("set")) return;
   for (const auto& kv : vm["set"].as<std::vector<std::string>>()) {
@@ -120,8 +114,8 @@ po::options_description run_options() {
   opts.add_options()("output,o", po::value<std::string>(),
                      "run file to write (default: named after the scenario, in this folder)")(
       "seed", po::value<std::string>(), "seed of every random stream, 0 to 4294967295")(
-      "replicates,n", po::value<int>(), "number of replicates")(
-      "threads,t", po::value<int>(),
+      "replicates,n", po::value<std::string>(), "number of replicates")(
+      "threads,t", po::value<std::string>(),
       "worker threads (default: all cores; results do not depend on it)")(
       "scale", po::value<double>(),
       "share of the population simulated, e.g. 0.1 (counts are reported at full scale)")(
@@ -153,8 +147,7 @@ RunSetup make_run_setup(const po::variables_map& vm, const std::string& output_s
   p.seed = RunParams::from(p.scenario).seed;
   p.output = vm.count("output") ? vm["output"].as<std::string>()
                                 : std::filesystem::path(path).stem().string() + output_suffix;
-  r.options.threads = vm.count("threads") ? vm["threads"].as<int>() : default_thread_count();
-  if (r.options.threads < 1) throw UsageError("--threads must be at least 1");
+  r.options.threads = vm.count("threads") ? count_option(vm, "threads", 1) : default_thread_count();
   if (vm.count("shard")) {
     p.shard = parse_shard(vm["shard"].as<std::string>());
     p.output = shard_output(p.output, p.shard);  // every task of an array gives the same -o

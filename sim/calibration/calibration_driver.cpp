@@ -6,7 +6,6 @@
 #include <iterator>
 #include <memory>
 #include <mutex>
-#include <thread>
 
 #include "calibration/distributed_calibration.hpp"
 #include "engine/ensemble.hpp"
@@ -290,10 +289,7 @@ Abc run_calibration(const CalibrationContext& ctx, const CalibrationOptions& o) 
           },
           o.stop));
     } else {
-      std::vector<std::thread> pool;
-      for (int t = 1; t < std::max(1, o.threads); ++t) pool.emplace_back(worker);
-      worker();
-      for (auto& th : pool) th.join();
+      run_workers(o.threads, worker, {}, {});  // a thread refused: the others evaluate
     }
     if (failure) std::rethrow_exception(failure);
     if (done.load() < proposals.size()) break;  // stopped: the generation is dropped whole

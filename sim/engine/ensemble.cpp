@@ -4,6 +4,7 @@
 #include <mutex>
 #include <optional>
 #include <stdexcept>
+#include <system_error>
 #include <thread>
 
 namespace smug {
@@ -18,6 +19,21 @@ std::vector<ReplicateResult> run_ensemble(const std::vector<const Model*>& model
     throw std::invalid_argument("run_ensemble: one model per replicate");
   return run_on_threads(
       models.size(), [&](size_t i) { return models[i]->run(o.seed, o.replicates[i]); }, o);
+}
+
+void run_workers(int threads, const std::function<void()>& worker, const SpawnThread& spawn,
+                 const std::function<void(int ran)>& on_shortfall) {
+  std::vector<std::thread> pool;
+  pool.reserve(static_cast<size_t>(std::max(threads, 1)));
+  try {
+    for (int k = 1; k < threads; ++k) pool.push_back(spawn ? spawn(worker) : std::thread(worker));
+  } catch (const std::system_error&) {
+    // EAGAIN (a limit on processes or memory): the work still all runs, on the threads already
+    // started and this one. Letting it escape would destroy joinable threads: std::terminate.
+    if (on_shortfall) on_shortfall(static_cast<int>(pool.size()) + 1);
+  }
+  worker();
+  for (auto& th : pool) th.join();
 }
 
 std::vector<ReplicateResult> run_on_threads(size_t n,
@@ -49,10 +65,10 @@ std::vector<ReplicateResult> run_on_threads(size_t n,
     }
   };
   const int t = std::max(1, std::min<int>(o.threads, static_cast<int>(n)));
-  std::vector<std::thread> pool;
-  for (int k = 1; k < t; ++k) pool.emplace_back(worker);
-  worker();
-  for (auto& th : pool) th.join();
+  run_workers(t, worker, o.spawn, [&](int ran) {
+    std::lock_guard<std::mutex> lock(report);
+    if (o.on_threads) o.on_threads(ran, t);
+  });
   if (failure) std::rethrow_exception(failure);
   std::vector<ReplicateResult> out;
   for (auto& s : slots)

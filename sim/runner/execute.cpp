@@ -174,6 +174,7 @@ bool run_missing(Executor& executor, const SlotRunner& run_slot, const Checkpoin
   EnsembleOptions eo;
   eo.threads = options.threads;
   eo.keep_results = false;
+  warn_of_thread_shortfall(eo, options.log);
   std::vector<size_t> todo;
   for (size_t i = 0; i < nslots; ++i)
     if (!done.count(i)) todo.push_back(i);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <ostream>
 #include <thread>
 
 #include "engine/replicate_codec.hpp"
@@ -16,9 +17,22 @@ class ThreadsExecutor : public Executor {
   bool keeps_results() const override { return true; }
   std::vector<ReplicateResult> run(const std::vector<size_t>& slots, const SlotRunner& run_slot,
                                    const EnsembleOptions& o) override {
+    EnsembleOptions counted = o;
+    counted.on_threads = [&](int ran, int asked) {
+      threads_ran_ = ran;
+      if (o.on_threads) o.on_threads(ran, asked);
+    };
     return run_on_threads(
-        slots.size(), [&](size_t i) { return run_slot(slots[i]); }, o);
+        slots.size(), [&](size_t i) { return run_slot(slots[i]); }, counted);
   }
+  // The threads that really ran, when the system refused some of those asked for.
+  std::map<std::string, std::string> provenance() const override {
+    if (threads_ran_ == 0) return {};
+    return {{"threads", std::to_string(threads_ran_)}};
+  }
+
+ private:
+  int threads_ran_ = 0;
 };
 
 // Work item: the slot's number as text; result: its encoded replicate.
@@ -66,6 +80,13 @@ class RanksExecutor : public Executor {
 };
 
 }  // namespace
+
+void warn_of_thread_shortfall(EnsembleOptions& o, std::ostream* log) {
+  if (!log) return;
+  o.on_threads = [log](int ran, int asked) {
+    *log << "smugsim: warning: could create only " << ran << " of " << asked << " threads\n";
+  };
+}
 
 int default_thread_count() {
   return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));

@@ -4,6 +4,7 @@
 // at a time per rank, results sent back as bytes (engine/replicate_codec.hpp) and put in order
 // by rank 0. Either way slot s runs run_slot(s), so the results do not depend on the executor.
 #pragma once
+#include <iosfwd>
 #include <map>
 #include <memory>
 #include <string>
@@ -17,6 +18,11 @@ using SlotRunner = std::function<ReplicateResult(size_t slot)>;
 
 // Worker threads when none are asked for: every core this process may use.
 int default_thread_count();
+
+// Sets o.on_threads to print "smugsim: warning: could create only N of M threads" to *log (if
+// log is not null) when the system refuses some of the threads asked for. The run goes on, on
+// the threads it has; the threads executor records the number in its provenance().
+void warn_of_thread_shortfall(EnsembleOptions& o, std::ostream* log);
 
 class Executor {
  public:
@@ -37,7 +43,7 @@ class Executor {
   // Lets the other processes' run() return. Idempotent.
   virtual void finish() {}
 
-  // Entries for the run file's provenance (mpi_ranks).
+  // Entries for the run file's provenance (mpi_ranks; threads, when the system refused some).
   virtual std::map<std::string, std::string> provenance() const { return {}; }
 };
 

@@ -5,15 +5,17 @@
 #include <optional>
 
 #include "core/errors.hpp"
+#include "core/text.hpp"
 
 namespace smug {
 
 namespace {
 
+// Up to 999999999: a slice or a Slurm task number, never near the limits of size_t.
 std::optional<size_t> parse_count(const std::string& s) {
-  if (s.empty() || s.size() > 9 || s.find_first_not_of("0123456789") != std::string::npos)
-    return std::nullopt;
-  return static_cast<size_t>(std::stoul(s));
+  const std::optional<uint64_t> v = parse_whole(s);
+  if (!v || *v > 999999999) return std::nullopt;
+  return static_cast<size_t>(*v);
 }
 
 std::optional<size_t> slurm_var(const char* name) {

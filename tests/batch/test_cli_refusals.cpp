@@ -134,6 +134,87 @@ TEST_F(CliRefusals, ANegativeSeedIsAskedForAsAWholeNumber) {
   EXPECT_EQ(run(tiny(whatif::baseline()) + " --seed 1.5 -o " + dir_.file("s.h5")), 2) << err_;
 }
 
+TEST_F(CliRefusals, DesignSeedMinusOneIsRefused) {
+  const std::string out = dir_.file("design.csv");
+  EXPECT_EQ(run("design --lhs 2 --param decision.intercept=-5:-3 --seed -1 -o " + out), 2) << err_;
+  EXPECT_NE(err_.find("--seed '-1': expected a whole number from 0 to 4294967295"),
+            std::string::npos)
+      << err_;
+  EXPECT_EQ(std::count(err_.begin(), err_.end(), '\n'), 1) << err_;
+  EXPECT_FALSE(std::filesystem::exists(out));
+  EXPECT_EQ(run("design --lhs 2 --param decision.intercept=-5:-3 --seed 4294967295 -o " + out), 0)
+      << err_;
+}
+
+// A calibration set-up small enough that a wrongly accepted option would run for seconds only.
+std::string tiny_setup(const Scratch& dir) {
+  dir.write("scen.ini",
+            "extends = " + whatif::baseline() + "\n[other_nationalities]\nenabled = false\n");
+  dir.write("targets.csv",
+            "id,metric,window_start,window_end,observed,lower,upper,source,note\n"
+            "A,arrivals,2020-01-01,2020-03-31,,50,400,test,\n");
+  return dir.write("setup.ini",
+                   "[calibration]\nscenario = scen.ini\ntargets = targets.csv\nparticles = 2\n"
+                   "alpha = 0.5\nmin_acceptance = 0\nmax_generations = 1\nreplicates = 1\n"
+                   "scale = 0.001\nseed = 3\nend = 2020-03-31\n"
+                   "[free]\ndecision.intercept = uniform -7 -3 ; test\n");
+}
+
+TEST_F(CliRefusals, CalibrateCheckSeedMinusOneIsRefused) {
+  const std::string out = dir_.file("calib.h5");
+  EXPECT_EQ(run("calibrate " + tiny_setup(dir_) + " -q -o " + out + " --check 1 --check-seed -1"),
+            2)
+      << err_;
+  EXPECT_NE(err_.find("--check-seed '-1': expected a whole number from 0 to 4294967295"),
+            std::string::npos)
+      << err_;
+  EXPECT_EQ(std::count(err_.begin(), err_.end(), '\n'), 1) << err_;
+  EXPECT_FALSE(std::filesystem::exists(out));
+}
+
+// Every whole-number option of every command goes through one parser: a sign, a fraction, junk
+// after the digits or a number past the range is refused by name, before anything runs.
+TEST_F(CliRefusals, EveryWholeNumberOptionRefusesSignsFractionsAndTrailingJunk) {
+  const std::string setup = tiny_setup(dir_);
+  const std::string posterior = dir_.write("posterior.csv", "decision.intercept\n-4\n");
+  const std::string design = dir_.write("design.csv", "decision.intercept\n-4\n");
+  const std::string out = " -q -o " + dir_.file("out.h5");
+  const std::string runs = "run " + whatif::baseline() + " --scale 0.001 --end 2020-01-31" + out;
+  const std::string lhs =
+      "design --lhs 2 --param decision.intercept=-5:-3 -o " + dir_.file("d.csv");
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {runs, "seed"},
+      {runs, "replicates"},
+      {runs, "threads"},
+      {runs + " --posterior " + posterior, "draws"},
+      {"sweep " + whatif::baseline() + " --design " + design + out, "seed"},
+      {"sweep " + whatif::baseline() + " --design " + design + out, "replicates"},
+      {"sweep " + whatif::baseline() + " --design " + design + out, "threads"},
+      {lhs, "seed"},
+      {"design --param decision.intercept=-5:-3 -o " + dir_.file("d.csv"), "lhs"},
+      {"calibrate " + setup + out, "threads"},
+      {"calibrate " + setup + out, "max-generations"},
+      {"calibrate " + setup + out, "check"},
+      {"calibrate " + setup + out, "check-replicates"},
+      {"calibrate " + setup + out + " --check 1", "check-seed"},
+      {"calibrate " + setup + out + " --check 1", "check-screen"},
+      {"calibrate " + setup + out + " --check 1 --check-screen 2", "check-screen-replicates"},
+  };
+  for (const auto& [command, option] : cases) {
+    for (const std::string bad : {"-1", "3x", "1.5", "' 2 3'", "99999999999999999999999"}) {
+      const std::string args = command + " --" + option + " " + bad;
+      EXPECT_EQ(run(args), 2) << args << ": " << err_;
+      EXPECT_NE(err_.find("smugsim: --" + option + " '"), std::string::npos)
+          << args << ": " << err_;
+      EXPECT_NE(err_.find("': expected a whole number from "), std::string::npos)
+          << args << ": " << err_;
+      EXPECT_EQ(std::count(err_.begin(), err_.end(), '\n'), 1) << args << ": " << err_;
+    }
+  }
+  EXPECT_FALSE(std::filesystem::exists(dir_.file("out.h5")));
+  EXPECT_FALSE(std::filesystem::exists(dir_.file("d.csv")));
+}
+
 TEST_F(CliRefusals, ASeedGivenTwiceIsRefused) {
   EXPECT_EQ(run(tiny(whatif::baseline()) + " --seed 5 --set run.seed=6 -o " + dir_.file("s.h5")), 2)
       << err_;

@@ -8,6 +8,7 @@
 #include <cstdlib>
 
 #include "../app/whatif_support.hpp"
+#include "../sanitizers.hpp"
 #include "output/runfile.hpp"
 
 namespace smug {
@@ -240,6 +241,7 @@ namespace {
 class CliResources : public CliRefusals {};
 
 TEST_F(CliResources, AMemoryShortfallIsRefusedBeforeAnyReplicateRuns) {
+  if (test::kShadowMemory) GTEST_SKIP() << "a sanitizer's shadow memory needs no address limit";
   // 100,000 full-horizon replicates need several GB for the run file alone; 2 GB of address space
   // is far too little. The refusal comes at once, and nothing is left on disk.
   const std::string out = dir_.file("big.h5");

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "../sanitizers.hpp"
 #include "core/errors.hpp"
 #include "runner/resources.hpp"
 
@@ -60,6 +61,7 @@ TEST(Resources, TheSystemsAvailableMemoryIsRead) {
 }
 
 TEST(Resources, AnAddressSpaceLimitBoundsTheAvailableMemory) {
+  if (test::kShadowMemory) GTEST_SKIP() << "a sanitizer's shadow memory needs no address limit";
   const pid_t child = ::fork();
   ASSERT_GE(child, 0);
   if (child == 0) {

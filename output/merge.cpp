@@ -93,19 +93,21 @@ const std::vector<std::string>& merge_varying_attributes() {
   return names;
 }
 
-RunData merge_shards(const std::vector<std::pair<std::string, RunData>>& shards) {
+RunData merge_shards(const std::vector<std::pair<std::string, RunData>>& shards,
+                     std::vector<size_t>* order) {
   if (shards.empty()) throw RunFileError("merge: no shards given");
   struct Part {
     const std::string* path;
     const RunData* data;
     ShardInfo info;
+    size_t position;
   };
   std::vector<Part> parts;
   for (const auto& [path, d] : shards) {
     const auto info = shard_info(d, path);
     if (!info)
       throw RunFileError(path + ": not a shard (written without --shard; nothing to merge)");
-    parts.push_back({&path, &d, *info});
+    parts.push_back({&path, &d, *info, parts.size()});
   }
   const Part& ref = parts.front();
   std::map<size_t, const Part*> by_index;
@@ -165,6 +167,8 @@ RunData merge_shards(const std::vector<std::pair<std::string, RunData>>& shards)
   if (!finished.empty()) m.provenance["finished_at"] = finished;
   std::string from;
   for (const auto& [index, p] : by_index) from.append(from.empty() ? "" : " ").append(*p->path);
+  if (order)
+    for (const auto& [index, p] : by_index) order->push_back(p->position);
   m.provenance["merged_from"] = from;
   return m;
 }

@@ -37,7 +37,10 @@ const std::vector<std::string>& merge_varying_attributes();
 // Throws RunFileError, one line naming the file, for: a file that is not a shard; shards of
 // different runs (scenario, seed, replicates, design or posterior, software version: the reason
 // names which); overlapping shards (the same slice twice, or slices of different counts); and a
-// missing shard.
-RunData merge_shards(const std::vector<std::pair<std::string, RunData>>& shards);
+// missing shard. The shards may be headers (read_run_header: series named, values empty); then so
+// is the result, and `order`, if given, receives the positions in `shards` of the shards in the
+// order of the merged replicates, for a writer that streams their rows (RunFileRows).
+RunData merge_shards(const std::vector<std::pair<std::string, RunData>>& shards,
+                     std::vector<size_t>* order = nullptr);
 
 }  // namespace smug::out

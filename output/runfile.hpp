@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -83,6 +84,28 @@ void write_run_file(const std::string& path, const RunData& data, const Replicat
 // Reads a run file written by write_run_file. Throws RunFileError (one clear line) for a missing,
 // truncated, corrupt, incomplete (no `complete` attribute) or foreign file.
 RunData read_run_file(const std::string& path);
+
+// The same without the series' values (each Series is named and empty): for programs that check
+// or merge files too large to hold.
+RunData read_run_header(const std::string& path);
+
+// A run file's series one replicate at a time, with read_run_file's checks when it is opened.
+class RunFileRows {
+ public:
+  explicit RunFileRows(const std::string& path);
+  ~RunFileRows();
+  RunFileRows(const RunFileRows&) = delete;
+  RunFileRows& operator=(const RunFileRows&) = delete;
+
+  size_t replicates() const;
+  // values[s] = replicate r's days of series s, in the order of read_run_header's series.
+  void read(size_t r, std::vector<std::vector<double>>& values) const;
+
+ private:
+  struct Impl;
+  std::string path_;
+  std::unique_ptr<Impl> impl_;
+};
 
 // A run or calibration file that cannot be used as asked (missing, corrupt, foreign, from
 // another run): bad input, exit code 2.

@@ -1,6 +1,7 @@
 // Reads a run file (output/SCHEMA.md). Every failure becomes one RunFileError line naming the
 // file; HDF5's own error stack is never printed.
 #include <filesystem>
+#include <memory>
 #include <new>
 #include <string_view>
 
@@ -116,24 +117,16 @@ void read_root_attributes(const H5::H5File& file, RunData& d) {
   }
 }
 
-RunData read_contents(const H5::H5File& file) {
-  RunData d;
-  const H5::DataSet time = file.openDataSet("time");
-  const hsize_t ndays = h5::extent(time, 1)[0];
-  d.ndays = static_cast<int>(ndays);
-  d.start_date = start_from_units(h5::attr_or_empty(time, "units"));
-
-  const hsize_t nrep = h5::extent(file.openDataSet("replicate"), 1)[0];
-  d.seeds = read_u64(file.openDataSet("seed"), nrep);
-  d.replicate_ids = read_u64(file.openDataSet("replicate_key"), nrep);
-  d.wall_seconds = read_doubles(file.openDataSet("wall_seconds"), nrep);
-
+// The series datasets in the order the writer made them, with their description (values empty).
+std::vector<std::pair<Series, H5::DataSet>> series_of(const H5::H5File& file, hsize_t nrep,
+                                                      hsize_t ndays) {
+  std::vector<std::pair<Series, H5::DataSet>> out;
   for (const auto& name : h5::link_names(file.openGroup("/"))) {
     H5O_info_t info;
     h5::check(H5Oget_info_by_name(file.getId(), name.c_str(), &info, H5P_DEFAULT),
               "H5Oget_info_by_name");
     if (info.type != H5O_TYPE_DATASET) continue;
-    const H5::DataSet ds = file.openDataSet(name);
+    H5::DataSet ds = file.openDataSet(name);
     const auto kind = h5::read_string_attr(ds, "smugsim_kind");
     if (!kind) continue;  // coordinates and per-replicate metadata
     Series s;
@@ -145,25 +138,50 @@ RunData read_contents(const H5::H5File& file) {
     } else {
       throw Corrupt("series '" + name + "' has unknown smugsim_kind '" + *kind + "'");
     }
+    if (ds.getTypeClass() != H5T_FLOAT) throw Corrupt("'" + name + "' is not float");
     const auto dims = h5::extent(ds, 2);
     if (dims[0] != nrep || dims[1] != ndays) {
       throw Corrupt("series '" + name + "' is not [replicate, time]");
     }
     s.units = h5::attr_or_empty(ds, "units");
     s.long_name = h5::attr_or_empty(ds, "long_name");
-    s.values = read_doubles(ds, nrep * ndays);
+    out.emplace_back(std::move(s), std::move(ds));
+  }
+  return out;
+}
+
+hsize_t replicates_of(const H5::H5File& file) {
+  return h5::extent(file.openDataSet("replicate"), 1)[0];
+}
+
+hsize_t days_of(const H5::H5File& file) {
+  return h5::extent(file.openDataSet("time"), 1)[0];
+}
+
+// with_values false: the series are described and left empty (read_run_header).
+RunData read_contents(const H5::H5File& file, bool with_values) {
+  RunData d;
+  const hsize_t ndays = days_of(file);
+  d.ndays = static_cast<int>(ndays);
+  d.start_date = start_from_units(h5::attr_or_empty(file.openDataSet("time"), "units"));
+
+  const hsize_t nrep = replicates_of(file);
+  d.seeds = read_u64(file.openDataSet("seed"), nrep);
+  d.replicate_ids = read_u64(file.openDataSet("replicate_key"), nrep);
+  d.wall_seconds = read_doubles(file.openDataSet("wall_seconds"), nrep);
+  for (auto& [s, ds] : series_of(file, nrep, ndays)) {
+    if (with_values) s.values = read_doubles(ds, nrep * ndays);
     d.series.push_back(std::move(s));
   }
-
   read_varied(file, d, nrep);
   read_root_attributes(file, d);
   read_provenance_group(file.openGroup("provenance"), d);
   return d;
 }
 
-}  // namespace
-
-RunData read_run_file(const std::string& path) {
+// Opens a run file for reading after every check that can be made without trusting HDF5 with it,
+// and checks that it is a complete smugsim run file of this schema.
+H5::H5File open_run_file(const std::string& path) {
   h5::quiet();
   const std::string q = "'" + path + "'";
   std::error_code ec;
@@ -196,23 +214,29 @@ RunData read_run_file(const std::string& path) {
   } catch (const H5::Exception& e) {
     throw RunFileError("run file " + q + " is truncated or corrupt: HDF5 cannot open it");
   }
+  const auto schema = h5::read_string_attr(file, h5::kAttrSchema);
+  if (!schema) throw RunFileError(q + " is not a smugsim run file (no smugsim_schema attribute)");
+  if (*schema != h5::kSchemaVersion) {
+    throw RunFileError(q + " has smugsim schema version " + *schema +
+                       "; this smugsim reads version " + h5::kSchemaVersion);
+  }
+  int32_t complete = 0;
+  if (file.attrExists(h5::kAttrComplete)) {
+    const H5::Attribute a = file.openAttribute(h5::kAttrComplete);
+    if (a.getTypeClass() == H5T_INTEGER) a.read(H5::PredType::NATIVE_INT32, &complete);
+  }
+  if (complete != 1) {
+    throw RunFileError("incomplete run file " + q + ": the run that wrote it did not finish");
+  }
+  return file;
+}
 
+// Runs `read` on the open file, turning every failure into one RunFileError line naming path.
+template <typename F>
+auto reading(const std::string& path, F&& read) {
+  const std::string q = "'" + path + "'";
   try {
-    const auto schema = h5::read_string_attr(file, h5::kAttrSchema);
-    if (!schema) throw RunFileError(q + " is not a smugsim run file (no smugsim_schema attribute)");
-    if (*schema != h5::kSchemaVersion) {
-      throw RunFileError(q + " has smugsim schema version " + *schema +
-                         "; this smugsim reads version " + h5::kSchemaVersion);
-    }
-    int32_t complete = 0;
-    if (file.attrExists(h5::kAttrComplete)) {
-      const H5::Attribute a = file.openAttribute(h5::kAttrComplete);
-      if (a.getTypeClass() == H5T_INTEGER) a.read(H5::PredType::NATIVE_INT32, &complete);
-    }
-    if (complete != 1) {
-      throw RunFileError("incomplete run file " + q + ": the run that wrote it did not finish");
-    }
-    return read_contents(file);
+    return read();
   } catch (const RunFileError&) {
     throw;
   } catch (const H5::Exception& e) {
@@ -222,6 +246,56 @@ RunData read_run_file(const std::string& path) {
   } catch (const std::exception& e) {
     throw RunFileError("run file " + q + " is corrupt: " + e.what());
   }
+}
+
+}  // namespace
+
+RunData read_run_file(const std::string& path) {
+  return reading(path, [&] { return read_contents(open_run_file(path), true); });
+}
+
+RunData read_run_header(const std::string& path) {
+  return reading(path, [&] { return read_contents(open_run_file(path), false); });
+}
+
+struct RunFileRows::Impl {
+  explicit Impl(const H5::H5File& f) : file(f) {}
+  H5::H5File file;
+  std::vector<H5::DataSet> series;
+  hsize_t nrep = 0, ndays = 0;
+};
+
+RunFileRows::RunFileRows(const std::string& path) : path_(path) {
+  reading(path, [&] {
+    impl_ = std::make_unique<Impl>(open_run_file(path));
+    impl_->nrep = replicates_of(impl_->file);
+    impl_->ndays = days_of(impl_->file);
+    for (auto& [s, ds] : series_of(impl_->file, impl_->nrep, impl_->ndays))
+      impl_->series.push_back(std::move(ds));
+    return 0;
+  });
+}
+
+RunFileRows::~RunFileRows() = default;
+
+size_t RunFileRows::replicates() const {
+  return static_cast<size_t>(impl_->nrep);
+}
+
+void RunFileRows::read(size_t r, std::vector<std::vector<double>>& values) const {
+  reading(path_, [&] {
+    if (r >= impl_->nrep) throw std::out_of_range("replicate " + std::to_string(r) + " of none");
+    values.resize(impl_->series.size());
+    const hsize_t count[2] = {1, impl_->ndays}, start[2] = {r, 0};
+    const H5::DataSpace row(2, count);
+    for (size_t s = 0; s < impl_->series.size(); ++s) {
+      H5::DataSpace space = impl_->series[s].getSpace();
+      space.selectHyperslab(H5S_SELECT_SET, count, start);
+      values[s].resize(impl_->ndays);
+      impl_->series[s].read(values[s].data(), H5::PredType::NATIVE_DOUBLE, row, space);
+    }
+    return 0;
+  });
 }
 
 }  // namespace smug::out

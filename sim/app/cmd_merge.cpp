@@ -2,6 +2,7 @@
 #include <boost/program_options.hpp>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 
 #include "app/commands.hpp"
 #include "app/options.hpp"
@@ -12,6 +13,26 @@
 namespace po = boost::program_options;
 
 namespace smug {
+
+namespace {
+
+// Streams the shards' series into the merged file one replicate at a time, shard after shard in
+// the merged order: merging holds one replicate, not the whole run.
+void write_merged(const std::string& output, const out::RunData& merged,
+                  const std::vector<std::pair<std::string, out::RunData>>& shards,
+                  const std::vector<size_t>& order) {
+  size_t part = 0, first = 0;  // the shard being read, and the merged index of its first replicate
+  std::unique_ptr<out::RunFileRows> rows;
+  out::write_run_file(output, merged, [&](size_t r, std::vector<std::vector<double>>& values) {
+    while (!rows || r - first >= rows->replicates()) {
+      if (rows) first += rows->replicates();
+      rows = std::make_unique<out::RunFileRows>(shards[order[part++]].first);
+    }
+    rows->read(r - first, values);
+  });
+}
+
+}  // namespace
 
 int cmd_merge(const Args& args) {
   po::options_description opts = command_options();
@@ -42,10 +63,11 @@ int cmd_merge(const Args& args) {
   for (size_t i = 1; i < files.size(); ++i) {
     if (std::filesystem::equivalent(files[i], output, ec))
       throw UsageError("merge: the output " + output + " is also given as a shard");
-    shards.emplace_back(files[i], out::read_run_file(files[i]));
+    shards.emplace_back(files[i], out::read_run_header(files[i]));
   }
-  const out::RunData merged = out::merge_shards(shards);
-  out::write_run_file(output, merged);
+  std::vector<size_t> order;
+  const out::RunData merged = out::merge_shards(shards, &order);
+  write_merged(output, merged, shards, order);
   if (!vm.count("quiet"))
     std::cout << "wrote " << output << " (" << merged.nreplicates() << " replicates from "
               << shards.size() << " shards)\n";

@@ -81,5 +81,46 @@ TEST(RunFileStreamed, HeldValuesInAStreamedHeaderAreRefused) {
   EXPECT_EQ(calls, 0);
 }
 
+TEST(RunFileStreamed, AHeaderNamesTheSeriesWithoutTheirValues) {
+  ScratchDir dir("header");
+  const RunData d = make_run("2022-01-01", 3, 40, 5);
+  write_run_file(dir.file("run.h5"), d);
+  const RunData h = read_run_header(dir.file("run.h5"));
+  ASSERT_EQ(h.series.size(), d.series.size());
+  for (size_t s = 0; s < d.series.size(); ++s) {
+    EXPECT_EQ(h.series[s].name, d.series[s].name);
+    EXPECT_EQ(h.series[s].kind, d.series[s].kind);
+    EXPECT_TRUE(h.series[s].values.empty());
+  }
+  EXPECT_EQ(h.seeds, d.seeds);
+  EXPECT_EQ(h.provenance.at("git_commit"), "abc123");
+}
+
+TEST(RunFileStreamed, RowsReadBackEachReplicateInTheHeadersOrder) {
+  ScratchDir dir("rows");
+  const RunData d = make_run("2022-01-01", 4, 5000, 3);
+  write_run_file(dir.file("run.h5"), d);
+  const RunFileRows rows(dir.file("run.h5"));
+  ASSERT_EQ(rows.replicates(), 4u);
+  std::vector<std::vector<double>> values;
+  for (size_t r : {3u, 0u, 2u}) {
+    rows.read(r, values);
+    ASSERT_EQ(values.size(), 3u);
+    for (size_t s = 0; s < 3; ++s)
+      EXPECT_EQ(values[s], std::vector<double>(d.series[s].values.begin() + r * 5000,
+                                               d.series[s].values.begin() + (r + 1) * 5000));
+  }
+  EXPECT_THROW(rows.read(4, values), RunFileError);
+}
+
+TEST(RunFileStreamed, RowsOfADamagedFileAreRefusedWhenOpened) {
+  ScratchDir dir("rows_bad");
+  write_run_file(dir.file("run.h5"), make_run("2022-01-01", 2, 40));
+  const auto size = std::filesystem::file_size(dir.file("run.h5"));
+  std::filesystem::resize_file(dir.file("run.h5"), size / 2);
+  EXPECT_THROW(RunFileRows{dir.file("run.h5")}, RunFileError);
+  EXPECT_THROW(read_run_header(dir.file("run.h5")), RunFileError);
+}
+
 }  // namespace
 }  // namespace smug::out

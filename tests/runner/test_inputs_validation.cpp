@@ -98,6 +98,23 @@ TEST_F(SeriesFile, AMalformedMonthIsRefusedWithItsColumn) {
   EXPECT_NE(why.find("column 1 (month)"), std::string::npos) << why;
 }
 
+// The same reader from text, as the fuzzer calls it: no file, the path only names it in messages.
+TEST(SeriesText, IsReadAndRefusedAsTheFileIsWithoutTouchingTheDisk) {
+  std::string text = "month,people\n";
+  for (int m = 1; m <= 12; ++m)
+    text += "2020-" + std::string(m < 10 ? "0" : "") + std::to_string(m) + ",7\n";
+  const Scenario s(model_registry());
+  const ModelInputs in = parse_series(text, "/nowhere/series.csv", s);
+  EXPECT_EQ(in.other_first_month, from_ymd(2020, 1, 1));
+  EXPECT_EQ(in.other_monthly_people, std::vector<double>(12, 7));
+  try {
+    parse_series(text + "2021-01,0x7\n", "/nowhere/series.csv", s);
+    ADD_FAILURE() << "a hex cell accepted";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("/nowhere/series.csv:14:"), std::string::npos) << e.what();
+  }
+}
+
 TEST(RunYears, AStartOrEndOutsideTheYears2000To2100IsRefused) {
   for (const auto& [key, value] :
        {std::pair{"run.start", "0001-01-01"}, std::pair{"run.start", "1999-12-31"},

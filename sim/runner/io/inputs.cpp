@@ -111,7 +111,12 @@ ModelInputs load_inputs(const Scenario& s, const std::string& top) {
     throw InputError(o.file, o.line, "other_nationalities.series_file",
                      "cannot read '" + path + "'");
   }
-  const CsvTable csv(*text, path);
+  return parse_series(*text, path, s);
+}
+
+ModelInputs parse_series(std::string_view text, const std::string& path, const Scenario& s) {
+  ModelInputs in;
+  const CsvTable csv(text, path);
   csv.require({"month", "people"}, "expected 'month,people,...'");
   read_series(csv, in);
   check_horizon(csv, in, s);

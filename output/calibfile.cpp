@@ -105,7 +105,24 @@ void write_calibration_file(const std::string& path, const CalibrationRecord& r)
   });
 }
 
+namespace {
+
+CalibrationRecord read_checked(const std::string& path);
+
+}  // namespace
+
+// A file without the checksum (the committed scenarios/calibration/*.h5 among them) is first read
+// in a child process, so that a damaged one is refused rather than crashing HDF5 here.
 CalibrationRecord read_calibration_file(const std::string& path) {
+  if (!h5::checksum_matches(path).has_value() &&
+      !h5::survives_in_child([&] { (void)read_checked(path); }))
+    throw RunFileError(path + ": corrupt calibration file (reading it crashed HDF5)");
+  return read_checked(path);
+}
+
+namespace {
+
+CalibrationRecord read_checked(const std::string& path) {
   h5::quiet();
   try {
     if (!H5::H5File::isHdf5(path)) throw RunFileError(path + ": not an HDF5 file");
@@ -162,5 +179,7 @@ CalibrationRecord read_calibration_file(const std::string& path) {
     throw RunFileError(path + ": " + e.what());
   }
 }
+
+}  // namespace
 
 }  // namespace smug::out

@@ -73,6 +73,14 @@ uint64_t fnv1a(const unsigned char* bytes, size_t n, uint64_t hash = 14695981039
 // nullopt if the file carries no checksum (written before it existed); else whether it matches.
 std::optional<bool> checksum_matches(const std::string& path);
 
+// For a file without the checksum (0.1.0's, and the committed scenarios/calibration/*.h5): runs
+// `read` in a child process first and says whether the child survived it. HDF5 1.10.8 can crash
+// on such a file when it is damaged (found by the fuzzer, tests/fuzz/regressions/runfile/); a
+// crash in the child becomes a refusal here instead of the end of this process. The child says
+// nothing: an error it met is met again, and reported, by the caller's own read. True if the
+// check cannot be made (fork fails).
+bool survives_in_child(const std::function<void()>& read);
+
 // Wraps a negative return code of the C or high-level API as an H5::Exception.
 void check(long long status, const char* what);
 

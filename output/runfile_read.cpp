@@ -250,11 +250,22 @@ auto reading(const std::string& path, F&& read) {
 
 }  // namespace
 
+// A file without the checksum is first read whole in a child process (h5::survives_in_child).
+void refuse_if_it_crashes(const std::string& path) {
+  if (h5::checksum_matches(path).has_value()) return;
+  if (!h5::survives_in_child([&] { (void)read_contents(open_run_file(path), true); }))
+    throw RunFileError("run file '" + path +
+                       "' is corrupt: reading it crashed HDF5 (a file without smugsim's checksum, "
+                       "as 0.1.0 wrote them, is read in a separate process first)");
+}
+
 RunData read_run_file(const std::string& path) {
+  refuse_if_it_crashes(path);
   return reading(path, [&] { return read_contents(open_run_file(path), true); });
 }
 
 RunData read_run_header(const std::string& path) {
+  refuse_if_it_crashes(path);
   return reading(path, [&] { return read_contents(open_run_file(path), false); });
 }
 
@@ -266,6 +277,7 @@ struct RunFileRows::Impl {
 };
 
 RunFileRows::RunFileRows(const std::string& path) : path_(path) {
+  refuse_if_it_crashes(path);
   reading(path, [&] {
     impl_ = std::make_unique<Impl>(open_run_file(path));
     impl_->nrep = replicates_of(impl_->file);

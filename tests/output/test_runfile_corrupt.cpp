@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "output/h5util.hpp"
 #include "output/runfile.hpp"
 #include "sample_run.hpp"
 
@@ -81,6 +82,42 @@ TEST(RunFileCorrupt, FlippedBitsAreAnErrorOrTheSameNumbersNeverOthers) {
     errors += outcome == kError;
   }
   EXPECT_GT(errors, 0);
+}
+
+}  // namespace
+}  // namespace smug::out
+
+namespace smug::out {
+namespace {
+
+// Found by the runfile fuzzer: a file without the checksum trailer (as 0.1.0 wrote them) whose
+// variable-length string heap is damaged. HDF5 1.10.8 reads past its buffer in H5HG_read and the
+// process died (exit 139); now the read runs in a child first and the file is refused.
+const std::string kCrashInput = std::string(SMUG_SOURCE_DIR) +
+                                "/tests/fuzz/regressions/runfile/"
+                                "crash-93d60afa18ab634ee16227f890738256a5444c4a";
+
+TEST(RunFileUnchecked, ADamagedFileWithoutAChecksumIsRefusedNotACrash) {
+  ASSERT_FALSE(h5::checksum_matches(kCrashInput).has_value()) << "the input has a trailer";
+  try {
+    (void)read_run_file(kCrashInput);
+    FAIL() << "read";
+  } catch (const RunFileError& e) {
+    EXPECT_NE(std::string(e.what()).find("corrupt"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW((void)read_run_header(kCrashInput), RunFileError);
+}
+
+TEST(RunFileUnchecked, AWholeFileWithoutAChecksumIsStillRead) {
+  // The committed calibration files have no trailer; a run file of 0.1.0 is made here by cutting
+  // a new file's trailer off.
+  test::ScratchDir dir("unchecked");
+  const RunData d = test::make_run("2022-01-01", 2, 30);
+  const std::string path = dir.file("old.h5");
+  write_run_file(path, d);
+  std::filesystem::resize_file(path, std::filesystem::file_size(path) - h5::kTrailer);
+  ASSERT_FALSE(h5::checksum_matches(path).has_value());
+  EXPECT_EQ(read_run_file(path).series[1].values, d.series[1].values);
 }
 
 }  // namespace

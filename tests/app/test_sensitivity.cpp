@@ -107,6 +107,10 @@ TEST_F(Sensitivity, BadSetUpsAreRefusedNamingFileLineAndKey) {
       {"[parameters]\ndecision.interceptt = -7 -6\n", ":4: 'decision.interceptt': not a parameter"},
       {"[parameters]\ndecision.intercept = -6 -7\n", ":4: 'decision.intercept': LOW must be below"},
       {"[outputs]\nx = arrivalz 2023-01-01 2023-12-31\n", ":4: 'x': unknown metric 'arrivalz'"},
+      {"[parameters]\nbeliefs.campaign_trust = 0.5 1.5\n",
+       ":4: 'beliefs.campaign_trust': range outside the parameter's allowed range"},
+      {"[parameters]\ntaskforce.enabled = 0 1\n",
+       ":4: 'taskforce.enabled': only real-valued parameters can vary"},
   };
   for (const auto& [extra, expected] : cases) {
     const std::string path =

@@ -97,9 +97,10 @@ void check_paired(const SensitivitySetup& s, const RunPlan& a, const RunPlan& b)
     const std::string& x = a.scenario.value(key).text;
     const std::string& y = b.scenario.value(key).text;
     if (x == y) continue;
-    throw InputError(s.path, s.compare_line, "compare",
-                     std::string(key) + " is " + y + " in " + b.scenario_path + " but " + x +
-                         " in " + a.scenario_path + "; paired effects need the same runs");
+    std::string why = key;
+    why.append(" is ").append(y).append(" in ").append(b.scenario_path).append(" but ").append(x);
+    why.append(" in ").append(a.scenario_path).append("; paired effects need the same runs");
+    throw InputError(s.path, s.compare_line, "compare", why);
   }
 }
 
@@ -254,8 +255,10 @@ std::vector<RunSetup> make_plans(const po::variables_map& vm, const SensitivityS
                                                                   {"compare", s.compare}};
   for (const auto& [name, file] : which) {
     if (file.empty()) continue;
-    plans.push_back(make_run_setup(vm, relative_to(s.path, file), runs + "/" + name + ".h5",
-                                   "sensitivity", args, {s.path, runs + "/design.csv"}));
+    std::string output = runs;
+    output.append("/").append(name).append(".h5");
+    plans.push_back(make_run_setup(vm, relative_to(s.path, file), output, "sensitivity", args,
+                                   {s.path, runs + "/design.csv"}));
     apply_setup_run_keys(vm, s, plans.back());
   }
   if (plans.size() == 2) check_paired(s, plans[0].plan, plans[1].plan);

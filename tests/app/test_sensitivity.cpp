@@ -124,6 +124,16 @@ TEST_F(Sensitivity, BadSetUpsAreRefusedNamingFileLineAndKey) {
   }
 }
 
+// Paired effects on other seeds would measure the noise as well as the difference.
+TEST_F(Sensitivity, ACompareScenarioOnOtherSeedsIsRefusedNamingTheCompareLine) {
+  dir_.write("other_seed.ini", "extends = short.ini\n[run]\nseed = 5\n");
+  const std::string s = setup("seeds.ini", "compare = other_seed.ini\ntrajectories = 2\n");
+  EXPECT_EQ(run({s, "-o", dir_.file("x.h5")}), 2);
+  const std::string log = read_text(dir_.file("log.txt"));
+  EXPECT_NE(log.find("seeds.ini:3: 'compare': run.seed is 5"), std::string::npos) << log;
+  EXPECT_FALSE(std::filesystem::exists(dir_.file("x.h5")));
+}
+
 void expect_same_analysis(const out::SensitivityRecord& a, const out::SensitivityRecord& b) {
   EXPECT_EQ(a.method, b.method);
   EXPECT_EQ(a.param_names, b.param_names);

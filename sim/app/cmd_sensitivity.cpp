@@ -53,10 +53,12 @@ constexpr const char* kUsage =
     "  replicates = 2                ; per point (default: the scenario's run.replicates)\n"
     "  seed = 1                      ; run.seed, the Morris design's and the bootstrap's\n"
     "  resamples = 1000              ; bootstrap resamples\n"
-    "  [parameters]                  ; real registry parameters: section.key = LOW HIGH\n"
+    "  ; real registry parameters: section.key = LOW HIGH\n"
+    "  [parameters]\n"
     "  joint_communique.campaign = 0.2 0.9\n"
-    "  [outputs]                     ; NAME = METRIC FROM TO (a run-file series, summed if\n"
-    "  arrivals_2023 = arrivals 2023-01-01 2023-12-31   ; a flow, averaged if a level)\n\n"
+    "  ; NAME = METRIC FROM TO: a run-file series, summed if a flow, averaged if a level\n"
+    "  [outputs]\n"
+    "  arrivals_2023 = arrivals 2023-01-01 2023-12-31\n\n"
     "Command-line options override the set-up's; the run options apply to both scenarios, and\n"
     "their -o names the sensitivity file FILE.h5.\n\n";
 

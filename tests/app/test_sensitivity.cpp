@@ -8,6 +8,7 @@
 #include <chrono>
 #include <thread>
 
+#include "app/commands.hpp"
 #include "app/options.hpp"
 #include "app/sensitivity_setup.hpp"
 #include "binary_support.hpp"
@@ -182,6 +183,25 @@ TEST(SensitivityExample, CommuniqueSetUpParsesWithItsEightCalibratedParameters) 
   EXPECT_FALSE(s.compare.empty());
   for (const auto& file : {s.scenario, s.compare})
     EXPECT_TRUE(std::filesystem::exists(relative_to(path, file))) << file;
+}
+
+// The set-up printed by --help is one a user can copy: it parses as it stands.
+TEST(SensitivityExample, TheHelpsSetUpParses) {
+  std::string help;
+  {
+    const whatif::Capture out(std::cout);
+    ASSERT_EQ(cmd_sensitivity({"--help"}), 0);
+    help = out.text();
+  }
+  const size_t from = help.find("  [sensitivity]"), to = help.find("\n\n", from);
+  ASSERT_NE(from, std::string::npos);
+  std::string text;
+  std::istringstream in(help.substr(from, to - from));
+  for (std::string line; std::getline(in, line);) text += line.substr(2) + "\n";
+  const SensitivitySetup s = parse_sensitivity_setup("help", text, model_registry());
+  EXPECT_EQ(s.parameters.size(), 1u);
+  EXPECT_EQ(s.outputs.size(), 1u);
+  EXPECT_EQ(s.replicates, 2);
 }
 
 }  // namespace

@@ -12,31 +12,9 @@ namespace {
 
 constexpr const char* kKind = "smugsim calibration file";
 
-template <typename T>
-void write_table(H5::Group& g, const std::string& name, const std::vector<T>& v, size_t cols,
-                 const H5::PredType& type) {
-  const hsize_t rows = cols > 0 ? v.size() / cols : 0;
-  hsize_t dims[2] = {rows, static_cast<hsize_t>(cols)};
-  H5::DataSpace space(cols > 1 ? 2 : 1, dims);
-  H5::DataSet ds = g.createDataSet(name, type, space);
-  if (!v.empty()) ds.write(v.data(), type);
-}
-
-template <typename T>
-std::vector<T> read_table(const H5::Group& g, const std::string& name, const H5::PredType& type) {
-  H5::DataSet ds = g.openDataSet(name);
-  const hssize_t n = ds.getSpace().getSimpleExtentNpoints();
-  std::vector<T> v(static_cast<size_t>(n));
-  if (n > 0) ds.read(v.data(), type);
-  return v;
-}
-
-void write_string_list(H5::Group& g, const std::string& name, const std::vector<std::string>& v) {
-  hsize_t n = v.size();
-  H5::DataSpace space(1, &n);
-  H5::DataSet ds = g.createDataSet(name, h5::vlen_utf8(), space);
-  if (!v.empty()) h5::write_strings(ds, v);
-}
+using h5::read_table;
+using h5::write_string_list;
+using h5::write_table;
 
 // A table of parameter sets with their summaries and distances (the check, the screen).
 void write_sets(H5::Group& g, const std::vector<double>& theta, const std::vector<double>& sums,
@@ -125,20 +103,10 @@ namespace {
 CalibrationRecord read_checked(const std::string& path) {
   h5::quiet();
   try {
-    if (!H5::H5File::isHdf5(path)) throw RunFileError(path + ": not an HDF5 file");
-    if (h5::checksum_matches(path) == false)
-      throw RunFileError(path + ": corrupt calibration file (its checksum does not match)");
-    H5::H5File file(path, H5F_ACC_RDONLY);
+    H5::H5File file = h5::open_file_of_kind(path, kKind, "calibration file");
     H5::Group root = file.openGroup("/");
-    if (h5::attr_or_empty(root, "smugsim_kind") != kKind)
-      throw RunFileError(path + ": not a smugsim calibration file");
     CalibrationRecord r;
-    const hsize_t nattr = static_cast<hsize_t>(root.getNumAttrs());
-    for (hsize_t i = 0; i < nattr; ++i) {
-      H5::Attribute a = root.openAttribute(static_cast<unsigned>(i));
-      if (a.getTypeClass() != H5T_STRING || a.getName() == "smugsim_kind") continue;
-      r.attributes[a.getName()] = h5::attr_or_empty(root, a.getName());
-    }
+    r.attributes = h5::string_attributes(root, "smugsim_kind");
     r.param_names = h5::read_strings(root.openDataSet("param_name"));
     r.prior_shapes = h5::read_strings(root.openDataSet("prior_shape"));
     r.prior_low = read_table<double>(root, "prior_low", H5::PredType::NATIVE_DOUBLE);

@@ -6,9 +6,11 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <stdexcept>
 
 #include "core/errors.hpp"
+#include "output/runfile.hpp"
 
 namespace smug::out::h5 {
 
@@ -79,6 +81,36 @@ std::optional<std::string> read_string_attr(const H5::H5Object& obj, const std::
 
 std::string attr_or_empty(const H5::H5Object& obj, const std::string& name) {
   return read_string_attr(obj, name).value_or("");
+}
+
+H5::H5File open_file_of_kind(const std::string& path, const std::string& kind,
+                             const std::string& what) {
+  if (!std::filesystem::exists(path)) throw RunFileError(what + " '" + path + "' does not exist");
+  if (!H5::H5File::isHdf5(path)) throw RunFileError(path + ": not an HDF5 file");
+  if (checksum_matches(path) == false)
+    throw RunFileError(path + ": corrupt " + what + " (its checksum does not match)");
+  H5::H5File file(path, H5F_ACC_RDONLY);
+  if (attr_or_empty(file.openGroup("/"), "smugsim_kind") != kind)
+    throw RunFileError(path + ": not a smugsim " + what);
+  return file;
+}
+
+std::map<std::string, std::string> string_attributes(const H5::Group& g, const std::string& skip) {
+  std::map<std::string, std::string> out;
+  const auto n = static_cast<hsize_t>(g.getNumAttrs());
+  for (hsize_t i = 0; i < n; ++i) {
+    H5::Attribute a = g.openAttribute(static_cast<unsigned>(i));
+    if (a.getTypeClass() != H5T_STRING || a.getName() == skip) continue;
+    out[a.getName()] = attr_or_empty(g, a.getName());
+  }
+  return out;
+}
+
+void write_string_list(H5::Group& g, const std::string& name, const std::vector<std::string>& v) {
+  hsize_t n = v.size();
+  H5::DataSpace space(1, &n);
+  H5::DataSet ds = g.createDataSet(name, vlen_utf8(), space);
+  if (!v.empty()) write_strings(ds, v);
 }
 
 void write_strings(H5::DataSet& ds, const std::vector<std::string>& values) {

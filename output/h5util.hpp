@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,6 +41,38 @@ std::string attr_or_empty(const H5::H5Object& obj, const std::string& name);
 
 void write_strings(H5::DataSet& ds, const std::vector<std::string>& values);
 std::vector<std::string> read_strings(const H5::DataSet& ds);  // 1-D or scalar, vlen or fixed
+
+// A 1-D (cols <= 1) or 2-D [rows][cols] dataset of v, row-major.
+template <typename T>
+void write_table(H5::Group& g, const std::string& name, const std::vector<T>& v, size_t cols,
+                 const H5::PredType& type) {
+  const hsize_t rows = cols > 0 ? v.size() / cols : 0;
+  hsize_t dims[2] = {rows, static_cast<hsize_t>(cols)};
+  H5::DataSpace space(cols > 1 ? 2 : 1, dims);
+  H5::DataSet ds = g.createDataSet(name, type, space);
+  if (!v.empty()) ds.write(v.data(), type);
+}
+
+// Every value of a dataset, row-major, whatever its rank.
+template <typename T>
+std::vector<T> read_table(const H5::Group& g, const std::string& name, const H5::PredType& type) {
+  H5::DataSet ds = g.openDataSet(name);
+  const hssize_t n = ds.getSpace().getSimpleExtentNpoints();
+  std::vector<T> v(static_cast<size_t>(n));
+  if (n > 0) ds.read(v.data(), type);
+  return v;
+}
+
+// Opens a file of another kind than the run file (root attribute smugsim_kind = kind) for
+// reading, once it exists, is HDF5 and its checksum holds; `what` names it in the errors
+// ("calibration file"). Throws RunFileError (declared in output/runfile.hpp).
+H5::H5File open_file_of_kind(const std::string& path, const std::string& kind,
+                             const std::string& what);
+
+// The string attributes of a group but `skip`, by name (the provenance a file carries).
+std::map<std::string, std::string> string_attributes(const H5::Group& g, const std::string& skip);
+
+void write_string_list(H5::Group& g, const std::string& name, const std::vector<std::string>& v);
 
 // Extent of a 1-D or 2-D dataset; throws std::runtime_error if the rank differs.
 std::vector<hsize_t> extent(const H5::DataSet& ds, int rank);

@@ -20,7 +20,11 @@ foreach(t CalibrateCommand.ResumeEvaluatesWhatAnUninterruptedRunDoes
           CalibrateCommand.ScreenChoosesTheCheckedSetsOnOtherReplicates
           Resume.AfterSigkillGivesTheSameData Resume.AfterSigintGivesTheSameDataAndRefusesAnotherRun
           Resume.WithoutResumeAnUnfinishedRunIsReplaced
-          Sweep.SameDataOnAnyThreadCountAndTheDocumentedLayout)
+          Sweep.SameDataOnAnyThreadCountAndTheDocumentedLayout
+          Sensitivity.MorrisRunsEndToEndAndTheUnreadParameterHasMuStarZero
+          Sensitivity.SobolRunsEndToEndWithOneRowPerParameterAndOutput
+          Sensitivity.PairedWithItselfGivesEffectsIdenticallyZero
+          Sensitivity.ResumeAfterSigkillGivesTheSameData)
   set_tests_properties(${t} PROPERTIES LABELS "app;threads")
 endforeach()
 foreach(t Merge.MergedShardsEqualTheWholeRunInAnyOrder Merge.SweepShardsMergeToTheWholeSweep)

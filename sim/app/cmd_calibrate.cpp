@@ -29,11 +29,6 @@ namespace smug {
 
 namespace {
 
-std::string relative_to(const std::string& file, const std::string& path) {
-  if (std::filesystem::path(path).is_absolute()) return path;
-  return (std::filesystem::path(file).parent_path() / path).lexically_normal().string();
-}
-
 // Replaces the block between the calibration markers of a scenario file with the given values.
 void write_calibrated_block(const std::string& path, const std::vector<Prior>& priors,
                             const std::vector<double>& theta, const std::string& note) {

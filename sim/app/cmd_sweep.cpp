@@ -33,24 +33,7 @@ int cmd_sweep(const Args& args) {
   if (!vm.count("design")) throw UsageError("sweep: --design DESIGN.csv is required (see --help)");
   RunSetup setup = make_run_setup(vm, "_sweep.h5", "sweep", args);
   const ParamTable table = read_param_table(vm["design"].as<std::string>(), TableKind::kDesign);
-  for (const auto& name : setup.set_names) {
-    for (const auto& varied : table.names)
-      if (name == varied) throw UsageError("--set " + name + ": the design sets it in every row");
-  }
-  RunPlan& job = setup.plan;
-  const long replicates = job.scenario.integer("run.replicates");
-  job.table = &table;
-  job.rows_are_design = true;
-  for (size_t row = 0; row < table.rows.size(); ++row) {
-    for (long r = 0; r < replicates; ++r) {
-      job.slot_key.push_back(static_cast<uint64_t>(r));
-      job.slot_row.push_back(row);
-    }
-  }
-  job.provenance = {{"design_file", table.path},
-                    {"design_sha256", table.sha256},
-                    {"design_rows", std::to_string(table.rows.size())},
-                    {"replicates_per_row", std::to_string(replicates)}};
+  add_design_slots(setup, table);
   return run_and_report(setup);
 }
 

@@ -1,5 +1,6 @@
 #include "app/options.hpp"
 
+#include <filesystem>
 #include <limits>
 
 #include "core/errors.hpp"
@@ -60,6 +61,11 @@ uint64_t seed_option(const po::variables_map& vm, const char* name) {
   const ParamSpec* seed = model_registry().find("run.seed");
   return whole_number(std::string("--") + name, vm[name].as<std::string>(), 0,
                       static_cast<uint64_t>(seed->max));
+}
+
+std::string relative_to(const std::string& file, const std::string& path) {
+  if (std::filesystem::path(path).is_absolute()) return path;
+  return (std::filesystem::path(file).parent_path() / path).lexically_normal().string();
 }
 
 }  // namespace smug

@@ -48,4 +48,8 @@ int count_option(const boost::program_options::variables_map& vm, const char* na
 // run.seed's maximum in the registry (4294967295).
 uint64_t seed_option(const boost::program_options::variables_map& vm, const char* name);
 
+// A path written in a set-up file, as seen from the working folder: relative paths are relative
+// to the set-up file's folder, so the file works wherever it is run from.
+std::string relative_to(const std::string& file, const std::string& path);
+
 }  // namespace smug

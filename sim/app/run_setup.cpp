@@ -133,44 +133,77 @@ po::options_description run_options() {
   return opts;
 }
 
-RunSetup make_run_setup(const po::variables_map& vm, const std::string& output_suffix,
-                        const std::string& command, const Args& args) {
-  const std::string path = vm["scenario"].as<std::string>();
-  RunSetup r(RunPlan(load_scenario(path)));
+RunSetup make_run_setup(const po::variables_map& vm, const std::string& scenario_path,
+                        const std::string& output, const std::string& command, const Args& args,
+                        const std::vector<std::string>& other_inputs) {
+  RunSetup r(RunPlan(load_scenario(scenario_path)));
   RunPlan& p = r.plan;
   p.command = command;
   p.args = args;
-  p.scenario_path = path;
+  p.scenario_path = scenario_path;
   r.quiet = vm.count("quiet") > 0;
   r.options.resume = vm.count("resume") > 0;
   apply_overrides(vm, p.scenario, r.set_names);
   p.seed = RunParams::from(p.scenario).seed;
-  p.output = vm.count("output") ? vm["output"].as<std::string>()
-                                : std::filesystem::path(path).stem().string() + output_suffix;
+  p.output = output;
   r.options.threads = vm.count("threads") ? count_option(vm, "threads", 1) : default_thread_count();
   if (vm.count("shard")) {
     p.shard = parse_shard(vm["shard"].as<std::string>());
     p.output = shard_output(p.output, p.shard);  // every task of an array gives the same -o
   }
-  std::vector<std::string> inputs = input_files(p.scenario, path);
-  for (const char* table : {"posterior", "design"})
-    if (vm.count(table)) inputs.push_back(vm[table].as<std::string>());
+  std::vector<std::string> inputs = input_files(p.scenario, scenario_path);
+  inputs.insert(inputs.end(), other_inputs.begin(), other_inputs.end());
   check_output_path(p.output, inputs);
   return r;
 }
 
-int run_and_report(const RunSetup& setup) {
+RunSetup make_run_setup(const po::variables_map& vm, const std::string& output_suffix,
+                        const std::string& command, const Args& args) {
+  const std::string path = vm["scenario"].as<std::string>();
+  const std::string output = vm.count("output")
+                                 ? vm["output"].as<std::string>()
+                                 : std::filesystem::path(path).stem().string() + output_suffix;
+  std::vector<std::string> tables;
+  for (const char* table : {"posterior", "design"})
+    if (vm.count(table)) tables.push_back(vm[table].as<std::string>());
+  return make_run_setup(vm, path, output, command, args, tables);
+}
+
+void add_design_slots(RunSetup& setup, const ParamTable& table) {
+  for (const auto& name : setup.set_names) {
+    for (const auto& varied : table.names)
+      if (name == varied) throw UsageError("--set " + name + ": the design sets it in every row");
+  }
+  RunPlan& job = setup.plan;
+  const long replicates = job.scenario.integer("run.replicates");
+  job.table = &table;
+  job.rows_are_design = true;
+  for (size_t row = 0; row < table.rows.size(); ++row) {
+    for (long r = 0; r < replicates; ++r) {
+      job.slot_key.push_back(static_cast<uint64_t>(r));
+      job.slot_row.push_back(row);
+    }
+  }
+  job.provenance = {{"design_file", table.path},
+                    {"design_sha256", table.sha256},
+                    {"design_rows", std::to_string(table.rows.size())},
+                    {"replicates_per_row", std::to_string(replicates)}};
+}
+
+RunOutcome run_with_progress(const RunSetup& setup, std::vector<std::string> keep_series) {
   Progress progress(setup.plan.command, !setup.quiet);
   RunOptions options = setup.options;
   options.on_progress = [&](size_t done, size_t total) { progress.update(done, total); };
   options.log = &std::cerr;
-  if (!setup.quiet) options.keep_series = summary_metrics();
-  RunOutcome outcome;
-  {
-    const InterruptScope interrupt;
-    options.stop = &interrupt.stop();
-    outcome = execute(setup.plan, options);
-  }
+  options.keep_series = std::move(keep_series);
+  const InterruptScope interrupt;
+  options.stop = &interrupt.stop();
+  return execute(setup.plan, options);
+}
+
+int run_and_report(const RunSetup& setup) {
+  const RunOutcome outcome =
+      run_with_progress(setup, setup.quiet ? std::vector<std::string>{} : summary_metrics());
   if (!outcome.kept) return 0;
   if (!outcome.finished) return 1;
   if (!setup.quiet) {

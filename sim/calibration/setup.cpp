@@ -1,44 +1,15 @@
 #include "calibration/setup.hpp"
 
-#include <map>
-#include <set>
 #include <sstream>
 
 #include "core/errors.hpp"
-#include "core/text.hpp"
+#include "core/setup_file.hpp"
 
 namespace smug {
 
 namespace {
 
-double number(const std::string& path, int line, const std::string& key, const std::string& v) {
-  size_t used = 0;
-  double x = 0;
-  try {
-    x = std::stod(v, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used == 0 || used != v.size())
-    throw InputError(path, line, key, "expected a number, got '" + v + "'");
-  return x;
-}
-
-// One 'key = value ; reason' line of the file, with where it stands.
-struct Entry {
-  const std::string& path;
-  int line;
-  std::string section, key, value, reason;
-
-  double number(const std::string& v) const { return smug::number(path, line, key, v); }
-  [[noreturn]] void fail(const std::string& why) const { throw InputError(path, line, key, why); }
-  int integer(int lo, int hi) const {
-    const double x = number(value);
-    if (x != static_cast<int>(x) || x < lo || x > hi)
-      fail("expected a whole number from " + std::to_string(lo) + " to " + std::to_string(hi));
-    return static_cast<int>(x);
-  }
-};
+using Entry = SetupEntry;
 
 // A key of [calibration]: the method's settings.
 void parse_setting(const Entry& e, CalibrationSetup& out) {
@@ -98,39 +69,9 @@ Prior parse_prior(const Entry& e, const ParamRegistry& reg) {
     e.fail("prior range outside the parameter's allowed range");
   if (p.shape == Prior::Shape::kLogUniform && p.low <= 0)
     e.fail("a log-uniform prior needs a positive low");
-  if (e.reason.empty()) e.fail("give a one-line reason for the prior after ';'");
-  p.reason = e.reason;
+  if (e.note.empty()) e.fail("give a one-line reason for the prior after ';'");
+  p.reason = e.note;
   return p;
-}
-
-// The entries of the file in order, sections checked, duplicates refused.
-std::vector<Entry> scan(const std::string& path, const std::string& text) {
-  std::vector<Entry> out;
-  std::istringstream in(text);
-  std::string raw, section;
-  std::set<std::string> seen;
-  for (int line = 1; std::getline(in, raw); ++line) {
-    const std::string l = trim(raw);
-    if (l.empty() || l[0] == ';' || l[0] == '#') continue;
-    if (l.front() == '[') {
-      if (l.back() != ']') throw InputError(path, line, "", "malformed section header");
-      section = trim(l.substr(1, l.size() - 2));
-      if (section != "calibration" && section != "free")
-        throw InputError(path, line, section, "unknown section (expected [calibration] or [free])");
-      continue;
-    }
-    const auto eq = l.find('=');
-    if (eq == std::string::npos) throw InputError(path, line, "", "expected 'key = value'");
-    Entry e{path, line, section, trim(l.substr(0, eq)), trim(l.substr(eq + 1)), ""};
-    if (const auto c = e.value.find(';'); c != std::string::npos) {
-      e.reason = trim(e.value.substr(c + 1));
-      e.value = trim(e.value.substr(0, c));
-    }
-    if (section.empty()) e.fail("key outside any section");
-    if (!seen.insert(section + "." + e.key).second) e.fail("duplicate key");
-    out.push_back(std::move(e));
-  }
-  return out;
 }
 
 }  // namespace
@@ -138,7 +79,7 @@ std::vector<Entry> scan(const std::string& path, const std::string& text) {
 CalibrationSetup parse_calibration_setup(const std::string& path, const std::string& text,
                                          const ParamRegistry& reg) {
   CalibrationSetup out;
-  for (const Entry& e : scan(path, text)) {
+  for (const Entry& e : scan_setup(path, text, {"calibration", "free"})) {
     if (e.section == "calibration")
       parse_setting(e, out);
     else

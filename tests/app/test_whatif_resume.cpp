@@ -11,6 +11,7 @@
 #include <fstream>
 #include <thread>
 
+#include "binary_support.hpp"
 #include "core/errors.hpp"
 #include "engine/replicate_codec.hpp"
 #include "runner/checkpoint.hpp"
@@ -19,9 +20,14 @@
 namespace smug {
 namespace {
 
+using binary::checkpoints_in;
+using binary::kBinary;
+using binary::read_text;
+using binary::run_binary;
+using binary::spawn;
+using binary::wait_exit_code;
 using whatif::Scratch;
 
-const std::string kBinary = std::string(SMUG_BINARY_DIR) + "/bin/smugsim";
 constexpr int kReplicates = 6;
 
 // The binary's arguments for a small baseline run: one thread, so replicates finish one by one.
@@ -32,49 +38,6 @@ std::vector<std::string> run_args(const std::string& output) {
           "--threads",    "1",
           "-o",           output,
           "--quiet"};
-}
-
-// Starts the binary with stdout and stderr going to files.
-pid_t spawn(const std::vector<std::string>& args, const std::string& log) {
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    ::dup2(fd, 1);
-    ::dup2(fd, 2);
-    std::vector<char*> argv{const_cast<char*>(kBinary.c_str())};
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    ::execv(kBinary.c_str(), argv.data());
-    ::_exit(127);
-  }
-  return pid;
-}
-
-int wait_exit_code(pid_t pid) {
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
-
-int run_binary(const std::vector<std::string>& args, const std::string& log) {
-  return wait_exit_code(spawn(args, log));
-}
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-int checkpoints_in(const std::string& dir) {
-  int n = 0;
-  std::error_code ec;
-  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
-    const std::string name = e.path().filename().string();
-    n += name.rfind("slot-", 0) == 0 && name.find(".tmp.") == std::string::npos;
-  }
-  return n;
 }
 
 // Starts a run and sends `sig` once at least one replicate is checkpointed. Returns the exit

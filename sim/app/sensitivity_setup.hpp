@@ -1,0 +1,57 @@
+// The sensitivity set-up file (`smugsim sensitivity SETUP.ini`): which scenario (and, for paired
+// effects, which second scenario), the method's settings, the parameters' ranges and the outputs:
+//
+//   [sensitivity]
+//   scenario = ../whatifs/no_communique.ini
+//   compare = ../baseline.ini          ; outputs: compare's metric minus scenario's
+//   method = morris                    ; or sobol
+//   trajectories = 10                  ; morris: r; sobol: samples = N
+//   [parameters]
+//   decision.intercept = -7.6 -6.4     ; LOW HIGH, within the registry's range
+//   [outputs]
+//   arrivals_2023 = arrivals 2023-01-01 2023-12-31   ; METRIC FROM TO
+//
+// Parsed from text (no file I/O); errors name the file, line and key, as the calibration set-up's.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/parameter_range.hpp"
+#include "core/date.hpp"
+#include "params/registry.hpp"
+
+namespace smug {
+
+// A run-file series aggregated over [from, to] (summed if a flow, averaged if a level).
+struct SensitivityOutput {
+  std::string name, metric;
+  Date from, to;
+  int line = 0;  // in the set-up file, for errors found once the runs exist
+};
+
+struct SensitivitySetup {
+  std::string path;
+  std::string scenario, compare;  // as written (relative to the set-up file); compare optional
+  int compare_line = 0;
+  std::string method = "morris";
+  int trajectories = 10, levels = 4, samples = 64, resamples = 1000;
+  std::optional<int> replicates;  // run.replicates of both scenarios; else the scenario's
+  std::optional<uint64_t> seed;   // run.seed, the Morris design's and the bootstrap's
+  int replicates_line = 0, seed_line = 0;
+  std::vector<ParameterRange> parameters;
+  std::vector<SensitivityOutput> outputs;
+};
+
+// Throws InputError naming file:line:key for an unknown section or key, an unknown parameter or
+// one that is not real or belongs to [run], LOW >= HIGH or a range outside the registry's, an
+// unknown metric, a bad date or FROM after TO, and a set-up without scenario, parameters or
+// outputs.
+SensitivitySetup parse_sensitivity_setup(const std::string& path, const std::string& text,
+                                         const ParamRegistry& reg);
+
+// Whether a run file has a series of this name: the model's series and each measure's
+// ("measure_NAME_SERIES"), as runner/run_record.hpp names them.
+bool is_metric(const std::string& name);
+
+}  // namespace smug

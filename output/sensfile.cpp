@@ -1,5 +1,7 @@
 #include "output/sensfile.hpp"
 
+#include <filesystem>
+
 #include "output/h5util.hpp"
 #include "output/runfile.hpp"
 
@@ -51,6 +53,12 @@ void write_sensitivity_file(const std::string& path, const SensitivityRecord& r)
 SensitivityRecord read_sensitivity_file(const std::string& path) {
   h5::quiet();
   try {
+    // Every sensitivity file smugsim wrote has the checksum: one without it was altered, and a
+    // damaged HDF5 file can crash HDF5 (docs/reliability.md), so it is not read at all.
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec) && H5::H5File::isHdf5(path) &&
+        !h5::checksum_matches(path).has_value())
+      throw RunFileError(path + ": not a sensitivity file as smugsim writes them (no checksum)");
     H5::H5File file = h5::open_file_of_kind(path, kKind, "sensitivity file");
     H5::Group root = file.openGroup("/");
     SensitivityRecord r;

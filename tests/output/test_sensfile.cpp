@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
 
+#include "output/h5util.hpp"
 #include "output/runfile.hpp"
 #include "output/sensfile.hpp"
 #include "sample_run.hpp"
@@ -62,6 +64,25 @@ TEST(SensitivityFile, RunFilesAndMissingFilesAreRefusedNamingThem) {
       EXPECT_NE(std::string(e.what()).find(phrase), std::string::npos) << e.what();
       EXPECT_NE(std::string(e.what()).find(file), std::string::npos) << e.what();
     }
+  }
+}
+
+}  // namespace
+}  // namespace smug::out
+
+namespace smug::out {
+namespace {
+
+TEST(SensitivityFile, OneWithoutItsChecksumIsRefusedUnread) {
+  test::ScratchDir dir("sensfile_unchecked");
+  const std::string path = dir.file("s.h5");
+  write_sensitivity_file(path, sample_record());
+  std::filesystem::resize_file(path, std::filesystem::file_size(path) - h5::kTrailer);
+  try {
+    (void)read_sensitivity_file(path);
+    FAIL() << "read";
+  } catch (const RunFileError& e) {
+    EXPECT_NE(std::string(e.what()).find("no checksum"), std::string::npos) << e.what();
   }
 }
 

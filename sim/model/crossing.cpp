@@ -84,7 +84,7 @@ void other_nationalities_arrive(World& w) {
 
 void launch_boats(World& w) {
   const CrossingParams& p = w.p.crossing;
-  if (!viable_day(w.p.weather, w.key, w.date)) return;
+  if (!w.sky.viable(w.key, w.date)) return;
   Stream s(w.key, Purpose::kLaunch, 0, w.uday());
   // Who boards: each organisation's fixers move the front of its queue.
   std::vector<uint32_t> boarding;

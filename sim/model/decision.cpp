@@ -70,7 +70,15 @@ const Declare<DecisionParams>& DecisionParams::table() {
           .integer("reference_age", &DecisionParams::reference_age, "years", "30", 18, 44,
                    "Age of the person the intercept describes; above it the log-odds fall by "
                    "age_decline a year",
-                   "prior: HO-IRR (most arrivals aged 18-39)");
+                   "prior: HO-IRR (most arrivals aged 18-39)")
+          .real("season_weight", &DecisionParams::season_weight, "log-odds", "0", 0, 20,
+                "Rise in the log-odds of the boat per unit by which the chance of a viable "
+                "crossing day over the next season_plan_days exceeds its mean: people and their "
+                "smugglers plan for calm months (0: they do not)",
+                "prior: crossings and sign-ups peak in summer (HO-DAILY; PRESS-PRICES)")
+          .integer("season_plan_days", &DecisionParams::season_plan_days, "days", "30", 1, 180,
+                   "Days ahead over which people weigh the crossing weather",
+                   "prior: the bus and the wait in France take weeks");
   return d;
 }
 
@@ -151,7 +159,8 @@ void weigh(World& w, uint32_t i, const Gate& g, Stream& s, double u_org, int cho
     if (paid || w.orgs.sells_on_credit(org, w.date)) {
       const double cost =
           price * (paid ? 1 : 1 + p.debt_premium * (1 - b[kTrust])) + p.bus_cost_gbp;
-      weight[1] = weight_of(b[kPCross] * uk, cost, p.trust_weight * (b[kTrust] - p.trust_centre));
+      weight[1] = weight_of(b[kPCross] * uk, cost,
+                            p.trust_weight * (b[kTrust] - p.trust_centre) + w.season_shift);
     }
   }
   if (g.lorry) weight[2] = weight_of(p.lorry_success * uk, p.lorry_price_gbp, p.lorry_shift);

@@ -8,6 +8,7 @@
 #include "model/crossing.hpp"
 #include "model/decision.hpp"
 #include "model/journey.hpp"
+#include "model/season_planning.hpp"
 #include "model/uk_processing.hpp"
 #include "model/uk_stock.hpp"
 
@@ -30,6 +31,7 @@ World::World(const ModelParams& params, const ModelInputs& inputs,
       current_trip(pop.size(), -1),
       france_arrivals(n),
       uk(n),
+      sky(params.weather, inputs.other_first_month, inputs.other_monthly_people),
       rec(n, ms.size()) {
   stock.people = params.stock.initial * sc;
   offer_chances_for_ties(params.decision, media);
@@ -98,6 +100,7 @@ void step(World& w) {
   offer_chances_today(w);
   w.media.campaign = std::min(1.0, w.levers.campaign_pressure);
   w.beliefs.set_media(w.media);
+  plan_for_the_season(w);
 
   other_nationalities_arrive(w);
   reach_coast(w);
@@ -113,7 +116,11 @@ void step(World& w) {
 }
 
 Model::Model(const Scenario& s, ModelInputs inputs, MeasureSet measures)
-    : params_(ModelParams::from(s)), inputs_(std::move(inputs)), measures_(std::move(measures)) {}
+    : params_(ModelParams::from(s)), inputs_(std::move(inputs)), measures_(std::move(measures)) {
+  // Refused here, before any replicate starts, rather than in each replicate's world.
+  [[maybe_unused]] const Sky sky(params_.weather, inputs_.other_first_month,
+                                 inputs_.other_monthly_people);
+}
 
 ReplicateResult Model::run(uint64_t seed, uint64_t replicate, const RunLimits& limits) const {
   const auto t0 = std::chrono::steady_clock::now();

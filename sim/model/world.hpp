@@ -18,6 +18,7 @@
 #include "model/population.hpp"
 #include "model/series.hpp"
 #include "model/trip.hpp"
+#include "model/weather.hpp"
 
 namespace smug {
 
@@ -87,6 +88,9 @@ struct World {
   UkState uk;
   StockState stock;
   CoastState coast;
+  Sky sky;
+  // Today's shift in the log-odds of the boat from the crossing weather people see ahead.
+  double season_shift = 0;
   Levers levers;
   MediaState media;
   Recorder rec;

@@ -101,9 +101,16 @@ void check_horizon(const CsvTable& csv, const ModelInputs& in, const Scenario& s
 
 }  // namespace
 
+namespace {
+// The other nationalities' flow and the observed seasons both read the all-nationality series.
+bool needs_series(const Scenario& s) {
+  return s.flag("other_nationalities.enabled") || s.flag("weather.observed_seasons");
+}
+}  // namespace
+
 ModelInputs load_inputs(const Scenario& s, const std::string& top) {
   ModelInputs in;
-  if (!s.flag("other_nationalities.enabled")) return in;
+  if (!needs_series(s)) return in;
   const std::string path = resolve(s, "other_nationalities.series_file", top);
   const auto text = load_file_from_disk(path);
   if (!text) {
@@ -126,8 +133,7 @@ ModelInputs parse_series(std::string_view text, const std::string& path, const S
 std::vector<std::string> input_files(const Scenario& s, const std::string& top) {
   std::vector<std::string> files{top};
   for (const SourceFile& f : s.files()) files.push_back(f.path);
-  if (s.flag("other_nationalities.enabled"))
-    files.push_back(resolve(s, "other_nationalities.series_file", top));
+  if (needs_series(s)) files.push_back(resolve(s, "other_nationalities.series_file", top));
   return files;
 }
 

@@ -4,6 +4,8 @@
 
 #include <filesystem>
 
+#include "model/model_registry.hpp"
+#include "params/value_text.hpp"
 #include "tests/app/scenario_runs.hpp"
 
 using namespace smug;
@@ -80,4 +82,24 @@ TEST(Scenarios, BaselineCollapsesIn2023AndNoMeasuresDoesNot) {
   const double b = ratio(base), n = ratio(none);
   EXPECT_LT(b, 0.3) << "baseline 2023/2022 arrivals";
   EXPECT_GT(n, 0.8) << "no_measures 2023/2022 arrivals";
+}
+
+// The what-if's capacity is written as a number: it must stay half the baseline's on every date,
+// whatever the baseline's calibration wrote, and change nothing else.
+TEST(Scenarios, SlowRemovalsHalvesTheCommuniquesRemovalsAndDetainsNobody) {
+  const Scenario base = load_scenario(scenario_path("baseline.ini"));
+  const Scenario slow = load_scenario(scenario_path("whatifs/slow_removals.ini"));
+  const std::string capacity = "joint_communique.removal_capacity_per_day";
+  for (const char* d : {"2022-12-13", "2023-01-15", "2023-07-01", "2024-06-01", "2025-12-31"}) {
+    const Date date = *parse_date(d);
+    EXPECT_NEAR(slow.real_at(capacity, date), 0.5 * base.real_at(capacity, date), 1e-7) << d;
+    EXPECT_EQ(slow.real_at("joint_communique.detention_share", date), 0) << d;
+  }
+  EXPECT_GT(base.real_at("joint_communique.detention_share", *parse_date("2023-07-01")), 0);
+  for (const ParamSpec& p : model_registry().params()) {
+    if (p.name() == capacity || p.name() == "joint_communique.detention_share") continue;
+    EXPECT_EQ(detail::canonical_text(base.value(p.name())),
+              detail::canonical_text(slow.value(p.name())))
+        << p.name();
+  }
 }

@@ -40,7 +40,16 @@ const Declare<CrossingParams>& CrossingParams::table() {
                  "Boats the operators can supply on a viable day (all nationalities, full scale)",
                  "prior: HO-DAILY (at most about 30 boats on the busiest days)")
           .real("launch_share_other", &CrossingParams::launch_share_other, "share", "0.5", 0, 1,
-                "Share of waiting people of other nationalities who try on a viable day", "prior");
+                "Share of waiting people of other nationalities who try on a viable day", "prior")
+          .real("intercept_cost_gbp", &CrossingParams::intercept_cost_gbp, "GBP per client", "0", 0,
+                100000,
+                "What an organisation loses per Albanian client whose launch the French police "
+                "stop (their share of the boat and engine seized), taken from its cash",
+                "prior: 0 (no cost)")
+          .real("intercept_wait_days", &CrossingParams::intercept_wait_days, "days", "0", 0, 365,
+                "Days a client whose launch was stopped waits before the organisation can board "
+                "them again (0: back in the queue at once)",
+                "prior: 0 (no wait)");
   return d;
 }
 
@@ -122,10 +131,15 @@ void launch_boats(World& w) {
     if (u_stop < stop) {
       w.rec.add(kAttemptsStopped, w.day, 1);
       w.orgs.crossing_outcome(t.org, false);
+      if (p.intercept_cost_gbp > 0) w.orgs.charge(t.org, p.intercept_cost_gbp);
       if (u_after < p.give_up) {
         w.rec.add(kGaveUp, w.day, 1);
         tell(w, t.person, NewsType::kStopped);
         come_home(w, id);
+      } else if (p.intercept_wait_days >= 1) {
+        // Back to the coast's arrivals later (reach_coast queues them again, as on arrival).
+        t.stage = TripStage::kTravelling;
+        w.france_arrivals.schedule(w.day + static_cast<int>(p.intercept_wait_days), id);
       } else {
         w.orgs.all()[t.org].queue.push_back(id);
       }

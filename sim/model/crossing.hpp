@@ -2,6 +2,8 @@
 // the fixers can handle), alongside people of other nationalities waiting on the same coast, as
 // far as the boat operators' supply of boats allows. The French police stop a share of launches
 // (their people wait and retry, or give up and go home); a few people die; the rest reach the UK.
+// A stopped launch can cost the organisation (intercept_cost_gbp per client) and make its clients
+// wait (intercept_wait_days) before they are boarded again.
 #pragma once
 #include <string>
 
@@ -12,13 +14,15 @@ namespace smug {
 struct World;
 
 struct CrossingParams : ParamsOf<CrossingParams> {
-  double stop_share;          // share of attempts stopped by the French police, before 2022's deal
-  double stop_load;           // fall in the stopped share per 1000 people attempting that day
-  double give_up;             // chance a stopped Albanian gives up and goes home
-  double death_rate;          // deaths per attempt
-  Schedule boat_capacity;     // people per boat: an input, as boat supply is not modelled
-  Schedule boats_per_day;     // boats the operators can supply per viable day (full scale)
-  double launch_share_other;  // share of waiting others who try on a viable day
+  double stop_share;           // share of attempts stopped by the French police, before 2022's deal
+  double stop_load;            // fall in the stopped share per 1000 people attempting that day
+  double give_up;              // chance a stopped Albanian gives up and goes home
+  double death_rate;           // deaths per attempt
+  Schedule boat_capacity;      // people per boat: an input, as boat supply is not modelled
+  Schedule boats_per_day;      // boats the operators can supply per viable day (full scale)
+  double launch_share_other;   // share of waiting others who try on a viable day
+  double intercept_cost_gbp;   // GBP an organisation loses per client whose launch is stopped
+  double intercept_wait_days;  // days before a stopped client can be boarded again
   static const Declare<CrossingParams>& table();  // every parameter, with the field it fills
 };
 

@@ -133,6 +133,8 @@ Gate gate(const World& w, uint32_t i, double u_offer) {
 // The decision proper, for a person at home past the gate: beliefs, utilities, choice, action.
 // chosen: the organisation choose_at(u_org) gives, if known already (-2 if not).
 void weigh(World& w, uint32_t i, const Gate& g, Stream& s, double u_org, int chosen = -2) {
+  // Stopped at an exit lately (journey.exit_ban_days): not leaving again yet.
+  if (!w.not_before.empty() && w.day < w.not_before[i]) return;
   const DecisionParams& p = w.p.decision;
   const int c = w.pop.hot[i].county;
   const BeliefVec b = w.beliefs.read(i, w.day, c);

@@ -1,5 +1,8 @@
 #include "model/journey.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 #include "model/news.hpp"
 #include "model/world.hpp"
 #include "params/declare.hpp"
@@ -20,24 +23,59 @@ const Declare<JourneyParams>& JourneyParams::table() {
           .real("travel_days_land", &JourneyParams::travel_days_land, "days", "4", 1, 60,
                 "Days by bus to northern France", "prior: about EUR 200 bus (PRESS-PRICES)")
           .real("travel_days_air", &JourneyParams::travel_days_air, "days", "2", 1, 60,
-                "Days by air and road to northern France", "prior");
+                "Days by air and road to northern France", "prior")
+          .real("exit_risk_aversion", &JourneyParams::exit_risk_aversion, "per unit rate", "0", 0,
+                100,
+                "Aversion of boat-route buyers and their organisations to an exit's learned "
+                "detection rate: an exit's share is weighted by exp(-aversion * rate). 0 keeps the "
+                "fixed shares",
+                "prior: 0 (no shift); about 5 would cut an exit where one in ten is stopped by 40%")
+          .real("exit_risk_days", &JourneyParams::exit_risk_days, "days", "30", 1, 3650,
+                "Time constant of the learned detection rate at each exit (an exponential average "
+                "of the daily share of people reaching it who were stopped)",
+                "prior: word of checks spreads in about a month")
+          .real("exit_ban_days", &JourneyParams::exit_ban_days, "days", "0", 0, 3650,
+                "Days a person stopped at an exit cannot leave again (after that they may retry)",
+                "prior: 0 (no ban)")
+          .real("exit_loss_share", &JourneyParams::exit_loss_share, "share of the price", "0", 0, 1,
+                "Share of the boat price a person stopped at an exit loses from their savings (the "
+                "organisation keeps what was paid)",
+                "prior: 0 (no loss)");
   return d;
 }
 
 namespace {
 
-Exit draw_exit(const JourneyParams& p, Stream& s) {
-  const double total = p.exit_share[0] + p.exit_share[1] + p.exit_share[2] + p.exit_share[3];
+// Each exit by its share, weighted by exp(-aversion * the rate learned there) when buyers are
+// averse; at aversion 0 by the shares alone (the same sums in the same order as before).
+Exit draw_exit(const JourneyParams& p, const ExitRiskState& r, Stream& s) {
+  std::array<double, kNumExits> wt = p.exit_share;
+  if (p.exit_risk_aversion > 0)
+    for (int e = 0; e < kNumExits; ++e) wt[e] *= std::exp(-p.exit_risk_aversion * r.perceived[e]);
+  double total = 0;
+  for (double x : wt) total += x;
   double u = s.uniform() * total;
   for (int e = 0; e < kNumExits - 1; ++e) {
-    if (u < p.exit_share[e]) return static_cast<Exit>(e);
-    u -= p.exit_share[e];
+    if (u < wt[e]) return static_cast<Exit>(e);
+    u -= wt[e];
   }
   return static_cast<Exit>(kNumExits - 1);
 }
 
+// The cost of being stopped: a ban on leaving again for a while.
+void stopped_at_exit(World& w, uint32_t person) {
+  const double ban = w.p.journey.exit_ban_days;
+  if (ban <= 0) return;
+  if (w.not_before.empty()) w.not_before.assign(w.pop.size(), 0);
+  w.not_before[person] = w.day + static_cast<int32_t>(ban);
+}
+
 // Each active measure checks the person with its own stream; the first to detect stops them.
+// Everyone reaching an exit counts in its series, stopped or not.
 bool detected_at_exit(World& w, uint32_t person, Exit exit) {
+  w.rec.add(static_cast<SeriesId>(static_cast<int>(kLeftAirport) + static_cast<int>(exit)), w.day,
+            1);
+  w.exit_risk.reached[exit] += 1;
   for (const Detector& d : w.levers.detectors) {
     const double p = d.probability[exit];
     if (p <= 0) continue;
@@ -45,6 +83,8 @@ bool detected_at_exit(World& w, uint32_t person, Exit exit) {
     if (s.uniform() < p) {
       w.rec.add_measure(d.measure, kMeasureDetected, w.day, 1);
       w.rec.add(kDetectedExit, w.day, 1);
+      w.exit_risk.stopped[exit] += 1;
+      stopped_at_exit(w, person);
       return true;
     }
   }
@@ -60,7 +100,7 @@ void start_boat_trip(World& w, uint32_t person, int org, double price, bool paid
   t.price = static_cast<float>(price);
   t.debt = paid ? 0.0f : static_cast<float>(price);
   t.signed_day = w.day;
-  t.exit = draw_exit(w.p.journey, s);
+  t.exit = draw_exit(w.p.journey, w.exit_risk, s);
   const uint32_t id = static_cast<uint32_t>(w.trips.size());
   w.trips.push_back(t);
   w.current_trip[person] = static_cast<int32_t>(id);
@@ -72,6 +112,10 @@ void start_boat_trip(World& w, uint32_t person, int org, double price, bool paid
   w.pop.hot[person].status = Status::kTravelling;
   if (detected_at_exit(w, person, t.exit)) {
     tell(w, person, NewsType::kStopped);
+    if (w.p.journey.exit_loss_share > 0) {
+      float& savings = w.pop.hot[person].savings;
+      savings = std::max(0.0f, savings - static_cast<float>(w.p.journey.exit_loss_share * price));
+    }
     come_home(w, id);
     return;
   }
@@ -117,6 +161,16 @@ void reach_coast(World& w) {
     t.stage = TripStage::kWaiting;
     w.pop.hot[t.person].status = Status::kInFrance;
     w.orgs.all()[t.org].queue.push_back(id);
+  }
+}
+
+void learn_exit_risk(World& w) {
+  ExitRiskState& r = w.exit_risk;
+  const double keep = std::exp(-1 / w.p.journey.exit_risk_days);
+  for (int e = 0; e < kNumExits; ++e) {
+    if (r.reached[e] > 0)
+      r.perceived[e] = keep * r.perceived[e] + (1 - keep) * r.stopped[e] / r.reached[e];
+    r.reached[e] = r.stopped[e] = 0;
   }
 }
 

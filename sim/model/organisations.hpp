@@ -106,6 +106,8 @@ class Organisations {
   // Records a sale: cash now (paid) or debt repaid later (credit).
   void sign(int o, double price, bool paid);
   void repay(int o, double gbp) { orgs_[o].cash += gbp / scale_; }
+  // A loss per simulated client (GBP at full scale per person), e.g. a boat seized.
+  void charge(int o, double gbp) { orgs_[o].cash -= gbp / scale_; }
   // Daily capacity of fixers to put clients on boats, in simulated clients (stochastically
   // rounded).
   int boarding_capacity(int o, Stream& s) const;

@@ -56,6 +56,22 @@ const std::array<SeriesInfo, kNumSeries>& series_info() {
        "Share of the debt settled lately that organisations lost to returns (above the limit they "
        "stop selling on credit)",
        true, false},
+      {"exit_airport", "people",
+       "People leaving Albania by Tirana airport (boat-route trips and other routes), counted at "
+       "the exit whether or not a check there stops them",
+       false, true},
+      {"exit_kosovo", "people",
+       "People leaving Albania over the Kosovo border, counted at the exit whether or not a check "
+       "there stops them",
+       false, true},
+      {"exit_montenegro", "people",
+       "People leaving Albania over the Montenegro border, counted at the exit whether or not a "
+       "check there stops them",
+       false, true},
+      {"exit_greece", "people",
+       "People leaving Albania over the border with Greece, counted at the exit whether or not a "
+       "check there stops them",
+       false, true},
   }};
   return info;
 }

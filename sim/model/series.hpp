@@ -49,6 +49,12 @@ enum SeriesId : int {
   kUkOtherStock,     // Albanians in the UK who came by other routes or overstayed
   kOtherWaiting,     // other nationalities waiting on the coast
   kCreditLossShare,  // share of debt settled lately that was lost to returns
+  // Flows again (appended so that the series before keep their numbers): people reaching each of
+  // Albania's exits, in Exit order, whether or not a check there stops them (kDetectedExit).
+  kLeftAirport,
+  kLeftKosovo,
+  kLeftMontenegro,
+  kLeftGreece,
   kNumSeries
 };
 

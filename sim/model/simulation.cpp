@@ -109,6 +109,7 @@ void step(World& w) {
   std::vector<uint32_t> prompted;
   prompted.swap(w.prompted);
   consider_all(w, prompted);
+  learn_exit_risk(w);
   launch_boats(w);
   uk_processing_day(w);
   stock_day(w);

@@ -2,6 +2,7 @@
 // recorder. Mechanisms are functions over the world, each in its own file; the daily order of
 // steps is in simulation.cpp.
 #pragma once
+#include <array>
 #include <memory>
 #include <queue>
 #include <span>
@@ -63,6 +64,14 @@ struct CoastState {
   bool launched_today = false;
 };
 
+// What buyers and organisations have learned of the checks at each exit: an exponentially
+// averaged share of the people reaching it who were stopped (see journey.cpp).
+struct ExitRiskState {
+  std::array<double, kNumExits> perceived{};  // learned detection rate per exit
+  std::array<double, kNumExits> reached{};    // today's people at each exit (simulated)
+  std::array<double, kNumExits> stopped{};    // ... of whom stopped
+};
+
 struct World {
   World(const ModelParams& params, const ModelInputs& inputs,
         std::span<const Measure* const> measures, StreamKey key, Date start, int ndays,
@@ -93,6 +102,10 @@ struct World {
   double season_shift = 0;
   Levers levers;
   MediaState media;
+  ExitRiskState exit_risk;
+  // Per person: the day (offset) before which they cannot leave again after being stopped at an
+  // exit (journey.exit_ban_days). Empty, and never read, until a ban is first imposed.
+  std::vector<int32_t> not_before;
   Recorder rec;
   std::vector<uint32_t> prompted;  // people prompted by news to reconsider today
   std::vector<uint32_t> ties_scratch;

@@ -45,10 +45,13 @@ enum SeriesId : int {
   kMembers,
   kDebtOutstanding,  // GBP owed by Albanians in the UK to organisations
   kPendingClaims,
-  kUkBoatStock,      // Albanian small-boat arrivals still in the UK
-  kUkOtherStock,     // Albanians in the UK who came by other routes or overstayed
-  kOtherWaiting,     // other nationalities waiting on the coast
-  kCreditLossShare,  // share of debt settled lately that was lost to returns
+  kUkBoatStock,          // Albanian small-boat arrivals still in the UK
+  kUkOtherStock,         // Albanians in the UK who came by other routes or overstayed
+  kOtherWaiting,         // other nationalities waiting on the coast
+  kCreditLossShare,      // share of debt settled lately that was lost to returns
+  kPublicNewsIntensity,  // lagged, decayed returns and arrivals per 1000 people at risk
+  kCampaignReached,      // share of people carrying a campaign's nudge (nudge form)
+  kPerceivedReturn,      // mean perceived chance of return of a sample of people at home
   kNumSeries
 };
 

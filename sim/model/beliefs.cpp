@@ -51,8 +51,10 @@ void Beliefs::set_media(const MediaState& m) {
     const double a = m.advert[c];
     BeliefVec& b = prior_[c];
     b[kPCross] = static_cast<float>(std::min(1.0, p_.p_cross_base + p_.advert_p_cross * a));
-    b[kPReturn] =
-        static_cast<float>(std::min(1.0, p_.p_return_base + p_.campaign_p_return * m.campaign));
+    // The additions are exactly 0 unless their mechanisms are on, which leaves the sum's bits.
+    b[kPReturn] = static_cast<float>(std::clamp(
+        p_.p_return_base + p_.campaign_p_return * m.campaign + (m.nudge_p_return + m.news_p_return),
+        0.0, 1.0));
     b[kUkWage] = static_cast<float>(p_.uk_wage_base_gbp);
     b[kTrust] = static_cast<float>(
         std::clamp(p_.trust_base + p_.advert_trust * a - p_.campaign_trust * m.campaign, 0.0, 1.0));

@@ -32,6 +32,10 @@ struct BeliefParams : ParamsOf<BeliefParams> {
 struct MediaState {
   std::array<double, kNumCounties> advert{};  // 0..1: saturation of smugglers' adverts
   double campaign = 0;                        // 0..1: government information campaigns
+  // Additions to the perceived chance of return: campaigns' nudges (campaigns.hpp) and public
+  // news of returns (public_news.hpp). Zero unless those forms are switched on.
+  double nudge_p_return = 0;
+  double news_p_return = 0;
   // Chances of no offer of the boat today: from adverts, per county, and from t ties who crossed
   // (a person's chance is the product; see decision.cpp).
   std::array<double, kNumCounties> no_advert_offer{};

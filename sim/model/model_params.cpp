@@ -57,7 +57,8 @@ ModelParams ModelParams::from(const Scenario& s) {
                      JourneyParams::from(s),  WeatherParams::from(s),
                      CrossingParams::from(s), OtherNationalitiesParams::from(s),
                      UkParams::from(s),       StockParams::from(s),
-                     NewsParams::from(s)};
+                     NewsParams::from(s),     PublicNewsParams::from(s),
+                     CampaignParams::from(s)};
 }
 
 }  // namespace smug

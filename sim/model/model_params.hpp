@@ -1,6 +1,7 @@
 // Every mechanism's parameters, read once from the resolved scenario.
 #pragma once
 #include "model/beliefs.hpp"
+#include "model/campaigns.hpp"
 #include "model/crossing.hpp"
 #include "model/decision.hpp"
 #include "model/journey.hpp"
@@ -8,6 +9,7 @@
 #include "model/news.hpp"
 #include "model/organisations.hpp"
 #include "model/population.hpp"
+#include "model/public_news.hpp"
 #include "model/uk_processing.hpp"
 #include "model/uk_stock.hpp"
 #include "model/weather.hpp"
@@ -41,6 +43,8 @@ struct ModelParams {
   UkParams uk;
   StockParams stock;
   NewsParams news;
+  PublicNewsParams public_news;
+  CampaignParams campaigns;
   static ModelParams from(const Scenario& s);
 };
 

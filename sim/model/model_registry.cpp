@@ -18,6 +18,8 @@ void declare_mechanism_params(ParamRegistry& r) {
   UkParams::declare(r);
   StockParams::declare(r);
   NewsParams::declare(r);
+  PublicNewsParams::declare(r);
+  CampaignParams::declare(r);
 }
 
 }  // namespace smug

@@ -72,6 +72,16 @@ const std::array<SeriesInfo, kNumSeries>& series_info() {
        "People leaving Albania over the border with Greece, counted at the exit whether or not a "
        "check there stops them",
        false, true},
+      {"public_news_intensity", "events per 1000 people",
+       "Returns and arrivals in the public news (lagged, decayed) per 1000 people at risk", true,
+       false},
+      {"campaign_reached", "1",
+       "Share of people carrying an information campaign's nudge (0 unless campaigns.nudge)", true,
+       false},
+      {"perceived_return", "probability",
+       "Mean perceived chance of return of people at home (a fixed sample of up to 1024, read "
+       "weekly and carried between readings)",
+       true, false},
   }};
   return info;
 }

@@ -55,6 +55,10 @@ enum SeriesId : int {
   kLeftKosovo,
   kLeftMontenegro,
   kLeftGreece,
+  // Levels again (appended for the same reason).
+  kPublicNewsIntensity,  // lagged, decayed returns and arrivals per 1000 people at risk
+  kCampaignReached,      // share of people carrying a campaign's nudge (nudge form)
+  kPerceivedReturn,      // mean perceived chance of return of a sample of people at home
   kNumSeries
 };
 

@@ -5,10 +5,12 @@
 #include <cmath>
 
 #include "core/check.hpp"
+#include "model/campaigns.hpp"
 #include "model/crossing.hpp"
 #include "model/decision.hpp"
 #include "model/journey.hpp"
 #include "model/season_planning.hpp"
+#include "model/public_news.hpp"
 #include "model/uk_processing.hpp"
 #include "model/uk_stock.hpp"
 
@@ -85,6 +87,22 @@ void record_levels(World& w) {
   w.rec.set(kUkOtherStock, w.day, w.stock.people);
   w.rec.set(kOtherWaiting, w.day, w.coast.other_waiting);
   w.rec.set(kCreditLossShare, w.day, w.orgs.credit_loss_share());
+  w.rec.set(kCampaignReached, w.day, w.campaign.reached);
+  // Reading every person's belief each day would cost as much as a day's decisions: a fixed,
+  // evenly spaced sample of up to 1024 people is read once a week and carried in between.
+  if (w.day % 7 == 0) {
+    const uint32_t n = w.pop.size(), k = std::min<uint32_t>(n, 1024);
+    double sum = 0;
+    int home = 0;
+    for (uint32_t j = 0; j < k; ++j) {
+      const uint32_t i = static_cast<uint32_t>(uint64_t{j} * n / k);
+      if (w.pop.hot[i].status != Status::kHome) continue;
+      sum += w.beliefs.read(i, w.day, w.pop.hot[i].county)[kPReturn];
+      ++home;
+    }
+    if (home > 0) w.perceived_return_sampled = sum / home;
+  }
+  w.rec.set(kPerceivedReturn, w.day, w.perceived_return_sampled);
 }
 
 }  // namespace
@@ -98,7 +116,8 @@ void step(World& w) {
   if (w.day % 7 == 0) weekly(w);
   w.orgs.media(w.pop, w.media.advert);
   offer_chances_today(w);
-  w.media.campaign = std::min(1.0, w.levers.campaign_pressure);
+  campaigns_day(w);
+  public_news_day(w);
   w.beliefs.set_media(w.media);
   plan_for_the_season(w);
 

@@ -12,11 +12,13 @@
 #include "core/rng.hpp"
 #include "model/beliefs.hpp"
 #include "model/calendar.hpp"
+#include "model/campaigns.hpp"
 #include "model/measure.hpp"
 #include "model/model_params.hpp"
 #include "model/network.hpp"
 #include "model/organisations.hpp"
 #include "model/population.hpp"
+#include "model/public_news.hpp"
 #include "model/series.hpp"
 #include "model/trip.hpp"
 #include "model/weather.hpp"
@@ -106,6 +108,9 @@ struct World {
   // Per person: the day (offset) before which they cannot leave again after being stopped at an
   // exit (journey.exit_ban_days). Empty, and never read, until a ban is first imposed.
   std::vector<int32_t> not_before;
+  CampaignState campaign;
+  PublicNewsState public_news;
+  double perceived_return_sampled = 0;  // last weekly sample (see record_levels)
   Recorder rec;
   std::vector<uint32_t> prompted;  // people prompted by news to reconsider today
   std::vector<uint32_t> ties_scratch;

@@ -13,8 +13,10 @@
 
 #include "measures/assemble.hpp"
 #include "measures/measure.hpp"
+#include "model/campaigns.hpp"
 #include "model/decision.hpp"
 #include "model/model_params.hpp"
+#include "model/public_news.hpp"
 #include "model/simulation.hpp"
 #include "model/world.hpp"
 #include "runner/io/inputs.hpp"
@@ -88,7 +90,8 @@ struct Sim {
     w.levers = levers_on(w.measures, w.date);
     w.orgs.media(w.pop, w.media.advert);
     offer_chances_today(w);
-    w.media.campaign = std::min(1.0, w.levers.campaign_pressure);
+    campaigns_day(w);
+    public_news_day(w);
     w.beliefs.set_media(w.media);
   }
   // Runs days [w.day, end) with step().

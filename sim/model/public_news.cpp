@@ -1,0 +1,66 @@
+#include "model/public_news.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "model/world.hpp"
+#include "params/declare.hpp"
+
+namespace smug {
+
+const Declare<PublicNewsParams>& PublicNewsParams::table() {
+  static const Declare<PublicNewsParams> d =
+      Declare<PublicNewsParams>(
+          "public_news",
+          "News of returns and crossings in the press and by word of mouth beyond one's ties, "
+          "moving the perceived chance of return towards the returns per arrival it reports")
+          .flag("enabled", &PublicNewsParams::enabled, "false",
+                "Whether the public channel moves the perceived chance of return (its intensity "
+                "is recorded either way)",
+                "MODEL")
+          .integer("lag_days", &PublicNewsParams::lag_days, "days", "14", 1, 365,
+                   "Days before a return or an arrival reaches the public channel",
+                   "prior: removal flights were reported in the Albanian press within days, and "
+                   "talk spreads over weeks (PRESS-AUG22, SEED-PRESS-OCT23)")
+          .real("decay_days", &PublicNewsParams::decay_days, "days", "60", 1, 3650,
+                "Time constant over which the public channel forgets an event", "prior")
+          .real("other_return_share", &PublicNewsParams::other_return_share, "share", "0.5", 0, 1,
+                "Weight of an enforced return of an Albanian who did not come by boat, against "
+                "one who did (both fly home on the same removal flights)",
+                "prior")
+          .real("gain", &PublicNewsParams::gain, "share", "0.5", 0, 1,
+                "Largest share of the gap between p_return_base and the returns per arrival "
+                "reported that the channel closes when the news saturates",
+                "prior")
+          .real("half_intensity", &PublicNewsParams::half_intensity,
+                "events per 1000 people at risk", "2", 0.001, 1000,
+                "Intensity (decayed returns and arrivals per 1000 people simulated) at which the "
+                "channel closes half of gain",
+                "prior: of the order of the 2022 arrivals per 1000 of the population at risk");
+  return d;
+}
+
+void public_news_day(World& w) {
+  const PublicNewsParams& p = w.p.public_news;
+  PublicNewsState& s = w.public_news;
+  const int seen = w.day - p.lag_days;  // the day whose events reach the channel today
+  const double keep = std::exp(-1.0 / p.decay_days);
+  s.returns *= keep;
+  s.arrivals *= keep;
+  if (seen >= 0) {
+    const auto at = [&](SeriesId k) { return w.rec.series(k)[static_cast<size_t>(seen)]; };
+    const double boat = at(kReturnsBoatArrivals);
+    s.returns += boat + p.other_return_share * std::max(0.0, at(kReturnsEnforced) - boat);
+    s.arrivals += at(kArrivals);
+  }
+  // Counts are in simulated people, as is the population: the intensity does not depend on scale.
+  const double intensity = 1000 * (s.returns + s.arrivals) / std::max(1u, w.pop.size());
+  w.rec.set(kPublicNewsIntensity, w.day, intensity);
+  if (!p.enabled) return;
+  const double base = w.p.beliefs.p_return_base;
+  const double truth = s.arrivals > 0 ? std::min(1.0, s.returns / s.arrivals) : base;
+  const double weight = p.gain * (1 - std::exp2(-intensity / p.half_intensity));
+  w.media.news_p_return = weight * (truth - base);
+}
+
+}  // namespace smug

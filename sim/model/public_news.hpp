@@ -1,0 +1,34 @@
+// Public news of returns: what the press, television and word of mouth beyond one's own ties say
+// about small-boat arrivals being sent back. Its intensity follows the model's own recent events
+// (returns of boat arrivals, enforced returns on flights, and crossings), seen after a lag and
+// fading exponentially; it moves every county's perceived chance of return (the prior of
+// kPReturn) from p_return_base towards the returns per arrival it reports, the more the louder
+// the news is. Off by default ([public_news] enabled = false): then it only records its intensity.
+#pragma once
+#include "params/declare.hpp"
+
+namespace smug {
+
+struct World;
+
+struct PublicNewsParams : ParamsOf<PublicNewsParams> {
+  bool enabled;
+  int lag_days;               // days before an event reaches the public channel
+  double decay_days;          // time constant over which the channel forgets an event
+  double other_return_share;  // weight of an enforced return of someone who did not come by boat
+  double gain;                // largest share of the gap to the reported truth the channel closes
+  double half_intensity;      // intensity (events per 1000 people at risk) at half of gain
+  static const Declare<PublicNewsParams>& table();  // every parameter, with the field it fills
+};
+
+// The channel's memory: lagged, exponentially decayed counts of events (simulated people).
+struct PublicNewsState {
+  double returns = 0;   // returns of boat arrivals, plus other enforced returns at their weight
+  double arrivals = 0;  // Albanian small-boat arrivals
+};
+
+// Today's intensity and its shift of the perceived chance of return (w.media.news_p_return);
+// reads the recorder's series of lag_days ago, so it runs before today's mechanisms.
+void public_news_day(World& w);
+
+}  // namespace smug

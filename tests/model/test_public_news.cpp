@@ -1,0 +1,146 @@
+// Learned deterrence: the public channel (press and talk beyond one's ties) moves the perceived
+// chance of return with the model's own recent returns and crossings, after a lag, and forgets
+// them; campaigns as reach-limited nudges that fade; and the switch that turns campaigns off.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <vector>
+
+#include "measures/assemble.hpp"
+#include "model/campaigns.hpp"
+#include "model/public_news.hpp"
+#include "model_test_support.hpp"
+
+namespace smug::test {
+namespace {
+
+// The perceived chance of return of county 0 on each day, with the recorder's returns and arrivals
+// written beforehand: a steady trickle of arrivals, and a wave of returns on [wave_from, wave_to).
+std::vector<double> prior_under_wave(int ndays, int wave_from, int wave_to) {
+  Scenario sc =
+      scenario({{"run.scale", "0.01"}, {"run.end", "2020-12-31"}, {"public_news.enabled", "true"}});
+  only_measures(sc, {});
+  Sim s(sc);
+  const double per_day = 0.0005 * s.w.pop.size();  // 0.5 arrivals per 1000 people a day
+  for (int d = 0; d < ndays; ++d) {
+    s.w.rec.add(kArrivals, d, per_day);
+    if (d >= wave_from && d < wave_to) s.w.rec.add(kReturnsBoatArrivals, d, 2 * per_day);
+  }
+  std::vector<double> out;
+  for (int d = 0; d < ndays; ++d) {
+    s.set_day(d);
+    out.push_back(s.w.beliefs.prior(0)[kPReturn]);
+  }
+  return out;
+}
+
+TEST(LearnedReturnRisk, RisesAfterAWaveOfReturnsAndFadesAfterIt) {
+  const PublicNewsParams p = PublicNewsParams::from(scenario());
+  const double base = BeliefParams::from(scenario()).p_return_base;
+  const int from = 100, to = 130, n = 360;
+  const std::vector<double> v = prior_under_wave(n, from, to);
+  // Before the wave the news is of crossings and nobody sent back: the perceived chance is below
+  // the prior base.
+  EXPECT_LT(v[from - 1], base);
+  // The wave shows only after the lag.
+  const std::vector<double> calm = prior_under_wave(n, 0, 0);
+  for (int d = 0; d < from + p.lag_days; ++d) ASSERT_EQ(v[d], calm[d]) << "day " << d;
+  EXPECT_GT(v[from + p.lag_days], calm[from + p.lag_days]);
+  const int peak = to + p.lag_days;
+  EXPECT_GT(v[peak], base + 0.1) << "after a month of two returns per arrival";
+  EXPECT_GT(v[peak], v[from + p.lag_days - 1]);
+  // Three time constants later most of the rise has gone again.
+  const int later = peak + static_cast<int>(3 * p.decay_days);
+  ASSERT_LT(later, n);
+  EXPECT_LT(v[later] - v[from - 1], 0.25 * (v[peak] - v[from - 1]));
+  EXPECT_LT(v[later], v[peak]);
+}
+
+TEST(LearnedReturnRisk, SwitchedOffItOnlyRecordsItsIntensity) {
+  // With public_news and the nudge form off (the defaults), their size parameters move nothing.
+  const ModelInputs in = shipped_inputs();
+  const Changes horizon = {{"run.end", "2023-06-30"}};
+  Changes other = horizon;
+  for (const auto& kv : Changes{{"public_news.gain", "0.9"},
+                                {"public_news.half_intensity", "0.1"},
+                                {"campaigns.reach", "0.5"},
+                                {"campaigns.decay_days", "10"},
+                                {"campaigns.nudge_p_return", "0.2"}})
+    other.push_back(kv);
+  const ReplicateResult a = build_model(busy(horizon), in).run(5, 0);
+  const ReplicateResult b = build_model(busy(other), in).run(5, 0);
+  EXPECT_TRUE(same_series(a.rec, b.rec));
+  EXPECT_GT(sum(a.rec.series(kPublicNewsIntensity)), 0);
+  EXPECT_EQ(sum(a.rec.series(kCampaignReached)), 0);
+}
+
+TEST(LearnedReturnRisk, ReturnsAfterTheCommuniqueRaiseThePerceivedChanceOfReturn) {
+  // The Communique without its campaign: with the public channel, people at home come to expect
+  // return as removals rise; without it, only those whose ties were returned do.
+  const ModelInputs in = shipped_inputs();
+  const Changes quiet = {{"run.end", "2023-12-31"},
+                         {"joint_communique.campaign", "0"},
+                         {"uk_albania_deal_aug22.campaign", "0"}};
+  Changes heard = quiet;
+  heard.push_back({"public_news.enabled", "true"});
+  const ReplicateResult off = build_model(busy(quiet), in).run(3, 0);
+  const ReplicateResult on = build_model(busy(heard), in).run(3, 0);
+  const Date start = from_ymd(2020, 1, 1);
+  const size_t from = static_cast<size_t>(from_ymd(2023, 6, 1) - start),
+               to = static_cast<size_t>(from_ymd(2024, 1, 1) - start);
+  const double with = sum(on.rec.series(kPerceivedReturn), from, to) / double(to - from);
+  const double without = sum(off.rec.series(kPerceivedReturn), from, to) / double(to - from);
+  EXPECT_GT(with, without + 0.02) << "mean perceived chance of return, second half of 2023";
+}
+
+// Runs a busy model to mid-2023 with the campaigns' strengths given and campaigns as set.
+Recorder with_campaigns(const Changes& form, const char* jc, const char* aug22) {
+  Changes c = {{"run.end", "2023-06-30"},
+               {"joint_communique.campaign", jc},
+               {"uk_albania_deal_aug22.campaign", aug22}};
+  for (const auto& kv : form) c.push_back(kv);
+  return build_model(busy(c), shipped_inputs()).run(9, 0).rec;
+}
+
+TEST(Campaigns, SwitchedOffNoCampaignStrengthChangesAnything) {
+  for (const char* nudge : {"false", "true"}) {
+    const Changes off = {{"campaigns.enabled", "false"}, {"campaigns.nudge", nudge}};
+    EXPECT_TRUE(same_series(with_campaigns(off, "0", "0"), with_campaigns(off, "0.9", "0.5")))
+        << "nudge = " << nudge;
+  }
+  // Switched on, the same strengths do change the run (the test above could not pass vacuously).
+  EXPECT_FALSE(same_series(with_campaigns({}, "0", "0"), with_campaigns({}, "0.9", "0.5")));
+}
+
+TEST(Campaigns, ANudgeFadesWithItsDecayTimeAfterTheCampaignEnds) {
+  Scenario sc = scenario({{"run.scale", "0.01"},
+                          {"run.end", "2020-12-31"},
+                          {"campaigns.nudge", "true"},
+                          {"uk_albania_deal_aug22.start", "2020-02-01"},
+                          {"uk_albania_deal_aug22.end", "2020-04-01"},
+                          {"uk_albania_deal_aug22.campaign", "1"}});
+  only_measures(sc, {"uk_albania_deal_aug22"});
+  Sim t(sc);
+  const CampaignParams p = t.params.campaigns;
+  const double base = t.params.beliefs.p_return_base;
+  const int end = t.day_of(2020, 4, 1), tau = static_cast<int>(p.decay_days);
+  std::vector<double> reached, prior;
+  for (int d = 0; d <= end + 2 * tau; ++d) {
+    t.set_day(d);
+    reached.push_back(t.w.campaign.reached);
+    prior.push_back(t.w.beliefs.prior(3)[kPReturn]);
+  }
+  const int start = t.day_of(2020, 2, 1);
+  EXPECT_EQ(reached[start - 1], 0);
+  EXPECT_EQ(prior[start - 1], static_cast<float>(base));
+  const double top = reached[end - 1];
+  EXPECT_GT(top, 0.1) << "two months at full strength";
+  EXPECT_NEAR(prior[end - 1] - base, p.nudge_p_return * top, 1e-6);
+  // After the campaign, the reached share fades by exp(-1) per decay_days, and the nudge with it.
+  EXPECT_NEAR(reached[end - 1 + tau] / top, std::exp(-1.0), 1e-9);
+  EXPECT_NEAR(reached[end - 1 + 2 * tau] / top, std::exp(-2.0), 1e-9);
+  EXPECT_NEAR(prior[end - 1 + tau] - base, p.nudge_p_return * top * std::exp(-1.0), 1e-6);
+}
+
+}  // namespace
+}  // namespace smug::test

@@ -13,7 +13,8 @@ namespace smug {
 // A declaration table, one entry a parameter: exempt from the function-size rule.
 // NOLINTNEXTLINE(readability-function-size)
 const Declare<OrgParams>& OrgParams::table() {
-  static const Declare<OrgParams> d =
+  static const Declare<OrgParams> d = [] {
+    Declare<OrgParams> t =
       Declare<OrgParams>(
           "organisations",
           "Smuggling organisations: members by role, weekly prices, hiring, arrests, entry, exit")
@@ -78,8 +79,10 @@ const Declare<OrgParams>& OrgParams::table() {
               [](OrgParams& p, const ParamValue& v) { p.credit_from = v.date.value_or(Date{0}); },
               "2022-05-01",
               "Date from which organisations sell the crossing on credit (a debt bond worked off "
-              "in the UK): a change in the market's practice, not a measure",
-              "GOV-FACTSHEET-NOV22: adverts offering crossings on credit from May 2022")
+              "in the UK): a change in the market's practice, not a measure. A prior: from it "
+              "lenders sell on credit only while the share of debt lost to debtors returned "
+              "before they paid stays within credit_loss_limit",
+              "prior: GOV-FACTSHEET-NOV22 (adverts offering crossings on credit from May 2022)")
           .real("credit_cash_gbp", &OrgParams::credit_cash_gbp, "GBP", "0", 0, 1e9,
                 "Cash an organisation needs before it sells on credit (it fronts the costs)",
                 "prior")
@@ -149,6 +152,12 @@ const Declare<OrgParams>& OrgParams::table() {
                 "Fixers per link to the boat operators: an organisation hires a boat link first "
                 "while it has fewer than this ratio",
                 "prior: PRESS-NETWORKS (Albanian fixers, Kurdish boat operators)");
+    declare_market_price(t);
+    declare_org_exit(t);
+    declare_org_entry(t);
+    declare_arrest_disruption(t);
+    return t;
+  }();
   return d;
 }
 
@@ -217,7 +226,7 @@ double Organisations::mean_price() const {
 void Organisations::media(const Population& pop, std::array<double, kNumCounties>& advert) const {
   double recruiters = 0;
   for (const auto& o : orgs_)
-    if (o.active) recruiters += o.members[kRecruiter];
+    if (o.active) recruiters += effective_recruiters(o);
   // Recruiters target counties by propensity; saturation is per 1000 people at risk (full scale).
   double weight_sum = 0;
   for (int c = 0; c < kNumCounties; ++c)
@@ -236,7 +245,7 @@ void Organisations::rebuild_choice() const {
   for (size_t i = 0; i < orgs_.size(); ++i) {
     const auto& o = orgs_[i];
     if (!o.active) continue;
-    total += o.members[kRecruiter] * (p_.choice_base_weight + o.reputation);
+    total += effective_recruiters(o) * (p_.choice_base_weight + o.reputation);
     choice_.push_back(static_cast<int>(i));
     choice_cum_.push_back(total);
   }
@@ -287,7 +296,8 @@ void Organisations::sign(int o, double price, bool paid) {
 }
 
 int Organisations::boarding_capacity(int o, Stream& s) const {
-  const double x = orgs_[o].members[kFixer] * p_.fixer_clients_per_week / 7 * scale_;
+  double x = orgs_[o].members[kFixer] * p_.fixer_clients_per_week / 7 * scale_;
+  if (orgs_[o].disrupted_weeks > 0) x *= 1 - p_.arrest_disruption_capacity;
   return static_cast<int>(x) + (s.uniform() < x - std::floor(x) ? 1 : 0);
 }
 
@@ -330,6 +340,7 @@ OrgWeek Organisations::week(int day, const Levers& levers, size_t nmeasures) {
     Organisation& o = orgs_[i];
     if (!o.active) continue;
     market_revenue += o.revenue_week;
+    if (o.disrupted_weeks > 0) --o.disrupted_weeks;
     arrest(i, day, levers, out);
     if (!o.core_ok()) {
       o.active = false;
@@ -338,14 +349,24 @@ OrgWeek Organisations::week(int day, const Levers& levers, size_t nmeasures) {
     }
     o.cash -= p_.member_cost_gbp_week * o.total_members();
     reprice(o, market_price);
+    if (p_.price_target_pull > 0) market_reprice(o);
     hire_or_shed(o);
     idle_exit(o);
+    if (p_.idle_leave_weekly > 0) idle_leave(i, day);
+    if (p_.dormant_weeks > 0 && dormant(o)) {
+      o.active = false;
+      ++out.dissolutions;
+      continue;
+    }
     o.cash_last_week = o.cash;
     o.signed_week = 0;
     o.revenue_week = 0;
   }
   reassign_orphans(out);
-  maybe_enter(day, market_revenue, out);
+  if (p_.entry_form == EntryForm::kRate)
+    enter_at_rate(day, market_revenue, out);
+  else
+    maybe_enter(day, market_revenue, out);
   return out;
 }
 
@@ -368,6 +389,7 @@ void Organisations::arrest(size_t i, int day, const Levers& levers, OrgWeek& out
       const int a = dist(s);
       o.members[r] -= a;
       out.arrests_by_measure[m.measure] += a;
+      if (a > 0 && p_.arrest_disruption_weeks > 0) o.disrupted_weeks = p_.arrest_disruption_weeks;
     }
   }
 }

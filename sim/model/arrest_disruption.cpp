@@ -16,8 +16,8 @@ void declare_arrest_disruption(Declare<OrgParams>& d) {
             "Share of a disrupted organisation's recruiters' reach (adverts and weight in "
             "buyers' choice) lost while the disruption lasts",
             "prior: seized phones and closed accounts")
-      .real("arrest_disruption_capacity", &OrgParams::arrest_disruption_capacity, "share", "0.3",
-            0, 1,
+      .real("arrest_disruption_capacity", &OrgParams::arrest_disruption_capacity, "share", "0.3", 0,
+            1,
             "Share of a disrupted organisation's daily boarding capacity (its fixers' work) lost "
             "while the disruption lasts: contacts and safe houses lost with the arrested",
             "prior");

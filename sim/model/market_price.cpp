@@ -15,14 +15,14 @@ void declare_market_price(Declare<OrgParams>& d) {
          "price scaled by demand and utilisation, price_demand_elasticity and "
          "price_capacity_elasticity); 0 leaves prices to price_response alone",
          "prior: off by default; 0.1 moves a price most of the way to its target in a season")
-      .real("price_demand_elasticity", &OrgParams::price_demand_elasticity, "elasticity", "0.3",
-            0, 5,
+      .real("price_demand_elasticity", &OrgParams::price_demand_elasticity, "elasticity", "0.3", 0,
+            5,
             "Elasticity of the target price to demand: the ratio of the fast to the slow "
             "average of sign-ups (demand_fast_rate, demand_slow_rate) raised to this",
             "prior: PRESS-PRICES (GBP ~4,300 in autumn 2022, ~3,000 in spring 2023 after "
             "demand fell)")
-      .real("price_capacity_elasticity", &OrgParams::price_capacity_elasticity, "elasticity",
-            "0.1", 0, 5,
+      .real("price_capacity_elasticity", &OrgParams::price_capacity_elasticity, "elasticity", "0.1",
+            0, 5,
             "Elasticity of the target price to the fixers' utilisation: recent sign-ups plus "
             "the queue in France against what the fixers can put on boats in a week "
             "(fixer_clients_per_week)",

@@ -61,7 +61,8 @@ TEST(Market, ThePriceFallsWhenDemandCollapses) {
   EXPECT_LT(with, -0.15) << "a spring-2023 cut is reachable";
   EXPECT_GT(without, -0.05) << "without the pull the price hardly moves";
   // The response goes both ways: a queue beyond the fixers' capacity raises the target.
-  const ModelParams p = ModelParams::from(still_market({{"organisations.price_target_pull", "0.1"}}));
+  const ModelParams p =
+      ModelParams::from(still_market({{"organisations.price_target_pull", "0.1"}}));
   Organisations busy_orgs(p.orgs, StreamKey::make(4, 0), 1.0, 0);
   int day = 0;
   const std::vector<double> surge = weeks_of(busy_orgs, day, 26, 200);
@@ -73,12 +74,13 @@ TEST(Market, MembersLeaveAnIdleOrganisationAndItDissolves) {
   // and ten weeks without a sign-up dissolve the organisation.
   auto run = [](const std::string& leave, const std::string& dormant, int weeks,
                 int* dissolutions) {
-    const ModelParams p = ModelParams::from(still_market({{"organisations.initial", "1"},
-                                                          {"organisations.initial_recruiters", "20"},
-                                                          {"organisations.initial_drivers", "10"},
-                                                          {"organisations.initial_fixers", "10"},
-                                                          {"organisations.idle_leave_weekly", leave},
-                                                          {"organisations.dormant_weeks", dormant}}));
+    const ModelParams p =
+        ModelParams::from(still_market({{"organisations.initial", "1"},
+                                        {"organisations.initial_recruiters", "20"},
+                                        {"organisations.initial_drivers", "10"},
+                                        {"organisations.initial_fixers", "10"},
+                                        {"organisations.idle_leave_weekly", leave},
+                                        {"organisations.dormant_weeks", dormant}}));
     Organisations orgs(p.orgs, StreamKey::make(8, 0), 1.0, 0);
     // Half a year of 40 sign-ups a week keeps all busy; then none.
     int day = 0;
@@ -106,14 +108,14 @@ TEST(Market, EntryFollowsRevenueAsARate) {
   // weeks the count is near the mean, several can enter in one week, and double the revenue
   // brings about double the entrants.
   auto entries = [](double revenue, const std::string& form, int* most) {
-    const ModelParams p = ModelParams::from(still_market({{"organisations.initial", "1"},
-                                                          {"organisations.max", "1000"},
-                                                          {"organisations.entry_form", form},
-                                                          {"organisations.entry_base_weekly", "0"},
-                                                          {"organisations.entry_per_revenue", "1"},
-                                                          {"organisations.entry_rate_base", "0"},
-                                                          {"organisations.entry_rate_per_revenue",
-                                                           "1"}}));
+    const ModelParams p =
+        ModelParams::from(still_market({{"organisations.initial", "1"},
+                                        {"organisations.max", "1000"},
+                                        {"organisations.entry_form", form},
+                                        {"organisations.entry_base_weekly", "0"},
+                                        {"organisations.entry_per_revenue", "1"},
+                                        {"organisations.entry_rate_base", "0"},
+                                        {"organisations.entry_rate_per_revenue", "1"}}));
     Organisations orgs(p.orgs, StreamKey::make(11, 0), 1.0, 0);
     int n = 0;
     *most = 0;
@@ -145,7 +147,8 @@ TEST(Market, ArrestsCutOffers) {
                        {"organisations.arrest_disruption_weeks", disruption},
                        {"organisations.arrest_disruption_reach", "0.5"},
                        {"organisations.arrest_disruption_capacity", "0.5"}});
-    only_measures(s, taskforce ? std::vector<std::string>{"taskforce"} : std::vector<std::string>{});
+    only_measures(s,
+                  taskforce ? std::vector<std::string>{"taskforce"} : std::vector<std::string>{});
     s.set("taskforce.start", "2020-07-01");
     s.set("taskforce.arrest_recruiters_weekly", "0.03");
     s.set("taskforce.arrest_drivers_weekly", "0.03");

@@ -53,6 +53,8 @@ enum class Purpose : uint32_t {
   kOtherNationalities = 21,
   kRemovalCapacity = 22,  // rounding of a day's removal capacity, one stream per source
   kLaunch = 23,           // a day's boarding capacity on the coast
+  kOrgEntryRate = 25,     // organisations.entry_form = rate: the week's number of entrants
+  kOrgIdleExit = 26,      // members leaving an idle organisation (one stream per organisation)
   kMeasure = 100,         // + measure index: a measure's own draws (detections by that measure)
   kCalibration = 1000,    // calibration sampler
   kPosteriorDraw = 1001,  // `run --posterior`: which particle each draw takes (entity = draw)

@@ -13,142 +13,157 @@ namespace smug {
 // A declaration table, one entry a parameter: exempt from the function-size rule.
 // NOLINTNEXTLINE(readability-function-size)
 const Declare<OrgParams>& OrgParams::table() {
-  static const Declare<OrgParams> d =
-      Declare<OrgParams>(
-          "organisations",
-          "Smuggling organisations: members by role, weekly prices, hiring, arrests, entry, exit")
-          .integer("initial", &OrgParams::initial_orgs, "organisations", "3", 0, 100,
-                   "Organisations selling the small-boat route to Albanians in January 2020",
-                   "prior")
-          .real("initial_recruiters", &OrgParams::initial_members, kRecruiter, "people", "3", 0,
-                1000, "Recruiters per initial organisation", "prior")
-          .real("initial_drivers", &OrgParams::initial_members, kDriver, "people", "2", 0, 1000,
-                "Drivers per initial organisation", "prior")
-          .real("initial_fixers", &OrgParams::initial_members, kFixer, "people", "2", 0, 1000,
-                "Fixers in northern France per initial organisation", "prior")
-          .real("initial_boat_links", &OrgParams::initial_members, kBoatLink, "people", "1", 0,
-                1000, "Links to boat operators per initial organisation", "PRESS-NETWORKS")
-          .real("price_initial_gbp", &OrgParams::price_initial_gbp, "GBP", "4000", 500, 30000,
-                "Price of the boat leg in 2020", "PRESS-PRICES (GBP 3,000-5,000)")
-          .real("price_floor_gbp", &OrgParams::price_floor_gbp, "GBP", "2000", 100, 30000,
-                "Lowest price an organisation will charge (its costs per seat and risk)",
-                "prior: boat EUR 15,000 for about 50 people plus fixers' pay")
-          .real("price_cap_gbp", &OrgParams::price_cap_gbp, "GBP", "7000", 500, 50000,
-                "Highest price of the boat leg (above it buyers take lorries)",
-                "PRESS-PRICES (lorry GBP 7,000+)")
-          .real(
-              "price_response", &OrgParams::price_response, "per week", "0.05", 0, 1,
-              "Weekly log-price change per unit of relative demand growth (sign-ups against their "
-              "recent average)",
-              "prior: price cut to about GBP 3,000 in spring 2023 (PRESS-PRICES)")
-          .real("price_reversion", &OrgParams::price_reversion, "per week", "0.02", 0, 1,
-                "Weekly pull of each price back towards the initial price", "prior")
-          .real("cost_per_client_gbp", &OrgParams::cost_per_client_gbp, "GBP", "1200", 0, 20000,
-                "An organisation's cost per client: boat seat, fixer's fee, transport",
-                "prior: boat EUR 15,000 for about 50 people (PRESS-PRICES)")
-          .real("price_competition", &OrgParams::price_competition, "per week", "0.1", 0, 1,
-                "Weekly pull of each price towards the market mean", "prior")
-          .real("fixer_clients_per_week", &OrgParams::fixer_clients_per_week, "people per week",
-                "8", 0.1, 1000, "Clients one fixer in France can put on boats per week", "prior")
-          .real("member_cost_gbp_week", &OrgParams::member_cost_gbp_week, "GBP per week", "250", 0,
-                10000, "Weekly pay of a member of any role", "prior")
-          .real("hire_cost_gbp", &OrgParams::hire_cost_gbp, "GBP", "5000", 0, 1e6,
-                "Cost of taking on a member", "prior")
-          .real("cash_buffer_weeks", &OrgParams::cash_buffer_weeks, "weeks", "6", 0, 104,
-                "Weeks of pay an organisation keeps before it hires", "prior")
-          .real("reinvest_share", &OrgParams::reinvest_share, "share", "0.9", 0, 1,
-                "Share of an organisation's recent weekly profit spent on taking on members",
-                "prior (calibrated)")
-          .real("clients_per_member_week", &OrgParams::clients_per_member_week, "people per week",
-                "1", 0.01, 1000, "Clients a week that keep one member of any role busy", "prior")
-          .real(
-              "idle_exit_weekly", &OrgParams::idle_exit_weekly, "per week", "0", 0, 1,
-              "Weekly share of an organisation's members beyond what its recent sign-ups keep busy "
-              "who drift away (members paid by the job); the last recruiter and fixer stay",
-              "prior")
-          .real("max_growth_per_week", &OrgParams::max_growth_per_week, "share", "0.05", 0, 1,
-                "Largest weekly growth of an organisation's membership (plus one)", "prior")
-          .real("reach_per_recruiter", &OrgParams::reach_per_recruiter,
-                "per recruiter per 1000 people", "3", 0, 100,
-                "Advert saturation one recruiter adds per 1000 people at risk in the counties "
-                "targeted",
-                "prior: social-media adverts (GOV-FACTSHEET-NOV22)")
-          .date(
-              "credit_from",
-              [](OrgParams& p, const ParamValue& v) { p.credit_from = v.date.value_or(Date{0}); },
-              "2022-05-01",
-              "Date from which organisations sell the crossing on credit (a debt bond worked off "
-              "in the UK): a change in the market's practice, not a measure",
-              "GOV-FACTSHEET-NOV22: adverts offering crossings on credit from May 2022")
-          .real("credit_cash_gbp", &OrgParams::credit_cash_gbp, "GBP", "0", 0, 1e9,
-                "Cash an organisation needs before it sells on credit (it fronts the costs)",
-                "prior")
-          .real("credit_loss_limit", &OrgParams::credit_loss_limit, "share", "0.5", 0, 1,
+  static const Declare<OrgParams> d = [] {
+    Declare<OrgParams> t =
+        Declare<OrgParams>(
+            "organisations",
+            "Smuggling organisations: members by role, weekly prices, hiring, arrests, entry, exit")
+            .integer("initial", &OrgParams::initial_orgs, "organisations", "3", 0, 100,
+                     "Organisations selling the small-boat route to Albanians in January 2020",
+                     "prior")
+            .real("initial_recruiters", &OrgParams::initial_members, kRecruiter, "people", "3", 0,
+                  1000, "Recruiters per initial organisation", "prior")
+            .real("initial_drivers", &OrgParams::initial_members, kDriver, "people", "2", 0, 1000,
+                  "Drivers per initial organisation", "prior")
+            .real("initial_fixers", &OrgParams::initial_members, kFixer, "people", "2", 0, 1000,
+                  "Fixers in northern France per initial organisation", "prior")
+            .real("initial_boat_links", &OrgParams::initial_members, kBoatLink, "people", "1", 0,
+                  1000, "Links to boat operators per initial organisation", "PRESS-NETWORKS")
+            .real("price_initial_gbp", &OrgParams::price_initial_gbp, "GBP", "4000", 500, 30000,
+                  "Price of the boat leg in 2020", "PRESS-PRICES (GBP 3,000-5,000)")
+            .real("price_floor_gbp", &OrgParams::price_floor_gbp, "GBP", "2000", 100, 30000,
+                  "Lowest price an organisation will charge (its costs per seat and risk)",
+                  "prior: boat EUR 15,000 for about 50 people plus fixers' pay")
+            .real("price_cap_gbp", &OrgParams::price_cap_gbp, "GBP", "7000", 500, 50000,
+                  "Highest price of the boat leg (above it buyers take lorries)",
+                  "PRESS-PRICES (lorry GBP 7,000+)")
+            .real("price_response", &OrgParams::price_response, "per week", "0.05", 0, 1,
+                  "Weekly log-price change per unit of relative demand growth (sign-ups against "
+                  "their "
+                  "recent average)",
+                  "prior: price cut to about GBP 3,000 in spring 2023 (PRESS-PRICES)")
+            .real("price_reversion", &OrgParams::price_reversion, "per week", "0.02", 0, 1,
+                  "Weekly pull of each price back towards the initial price", "prior")
+            .real("cost_per_client_gbp", &OrgParams::cost_per_client_gbp, "GBP", "1200", 0, 20000,
+                  "An organisation's cost per client: boat seat, fixer's fee, transport",
+                  "prior: boat EUR 15,000 for about 50 people (PRESS-PRICES)")
+            .real("price_competition", &OrgParams::price_competition, "per week", "0.1", 0, 1,
+                  "Weekly pull of each price towards the market mean", "prior")
+            .real("fixer_clients_per_week", &OrgParams::fixer_clients_per_week, "people per week",
+                  "8", 0.1, 1000, "Clients one fixer in France can put on boats per week", "prior")
+            .real("member_cost_gbp_week", &OrgParams::member_cost_gbp_week, "GBP per week", "250",
+                  0, 10000, "Weekly pay of a member of any role", "prior")
+            .real("hire_cost_gbp", &OrgParams::hire_cost_gbp, "GBP", "5000", 0, 1e6,
+                  "Cost of taking on a member", "prior")
+            .real("cash_buffer_weeks", &OrgParams::cash_buffer_weeks, "weeks", "6", 0, 104,
+                  "Weeks of pay an organisation keeps before it hires", "prior")
+            .real("reinvest_share", &OrgParams::reinvest_share, "share", "0.9", 0, 1,
+                  "Share of an organisation's recent weekly profit spent on taking on members",
+                  "prior (calibrated)")
+            .real("clients_per_member_week", &OrgParams::clients_per_member_week, "people per week",
+                  "1", 0.01, 1000, "Clients a week that keep one member of any role busy", "prior")
+            .real("idle_exit_weekly", &OrgParams::idle_exit_weekly, "per week", "0", 0, 1,
+                  "Weekly share of an organisation's members beyond what its recent sign-ups keep "
+                  "busy "
+                  "who drift away (members paid by the job); the last recruiter and fixer stay",
+                  "prior")
+            .real("max_growth_per_week", &OrgParams::max_growth_per_week, "share", "0.05", 0, 1,
+                  "Largest weekly growth of an organisation's membership (plus one)", "prior")
+            .real("reach_per_recruiter", &OrgParams::reach_per_recruiter,
+                  "per recruiter per 1000 people", "3", 0, 100,
+                  "Advert saturation one recruiter adds per 1000 people at risk in the counties "
+                  "targeted",
+                  "prior: social-media adverts (GOV-FACTSHEET-NOV22)")
+            .date(
+                "credit_from",
+                [](OrgParams& p, const ParamValue& v) { p.credit_from = v.date.value_or(Date{0}); },
+                "2022-05-01",
+                "Date from which organisations sell the crossing on credit (a debt bond worked off "
+                "in the UK): a change in the market's practice, not a measure. A prior: from it "
+                "lenders sell on credit only while the share of debt lost to debtors returned "
+                "before they paid stays within credit_loss_limit",
+                "prior: GOV-FACTSHEET-NOV22 (adverts offering crossings on credit from May 2022)")
+            .real("credit_cash_gbp", &OrgParams::credit_cash_gbp, "GBP", "0", 0, 1e9,
+                  "Cash an organisation needs before it sells on credit (it fronts the costs)",
+                  "prior")
+            .real(
+                "credit_loss_limit", &OrgParams::credit_loss_limit, "share", "0.5", 0, 1,
                 "Share of debt lost to returns (of the debt settled lately, repaid or lost) above "
                 "which lenders stop selling on credit until it falls again",
                 "prior (calibrated): fast returns make debt bonds unprofitable")
-          .real("arrest_base_weekly", &OrgParams::arrest_base_weekly, "per member per week",
-                "0.004", 0, 1, "Weekly chance a member is arrested without any of the measures",
-                "prior: UK-France cell, 400 arrests in 2022 all nationalities (MIN-SEP23)")
-          .real("entry_base_weekly", &OrgParams::entry_base_weekly, "per week", "0.02", 0, 1,
-                "Weekly chance a new organisation enters regardless of the market", "prior")
-          .real("entry_per_revenue", &OrgParams::entry_per_revenue,
-                "per week per GBP 100k weekly revenue", "0.15", 0, 100,
-                "Rise in the weekly chance of entry per GBP 100,000 of weekly market revenue",
-                "prior")
-          .integer("max", &OrgParams::max_orgs, "organisations", "60", 1, 1000,
-                   "Most organisations at once", "prior")
-          .integer("max_members", &OrgParams::max_members, "people", "150", 4, 100000,
-                   "Most members one organisation can manage (beyond it, new organisations enter)",
-                   "prior: PRESS-NETWORKS (groups of tens of members)")
-          .real("choice_base_weight", &OrgParams::choice_base_weight, "weight per recruiter", "0.5",
+            .real("arrest_base_weekly", &OrgParams::arrest_base_weekly, "per member per week",
+                  "0.004", 0, 1, "Weekly chance a member is arrested without any of the measures",
+                  "prior: UK-France cell, 400 arrests in 2022 all nationalities (MIN-SEP23)")
+            .real("entry_base_weekly", &OrgParams::entry_base_weekly, "per week", "0.02", 0, 1,
+                  "Weekly chance a new organisation enters regardless of the market", "prior")
+            .real("entry_per_revenue", &OrgParams::entry_per_revenue,
+                  "per week per GBP 100k weekly revenue", "0.15", 0, 100,
+                  "Rise in the weekly chance of entry per GBP 100,000 of weekly market revenue",
+                  "prior")
+            .integer("max", &OrgParams::max_orgs, "organisations", "60", 1, 1000,
+                     "Most organisations at once", "prior")
+            .integer(
+                "max_members", &OrgParams::max_members, "people", "150", 4, 100000,
+                "Most members one organisation can manage (beyond it, new organisations enter)",
+                "prior: PRESS-NETWORKS (groups of tens of members)")
+            .real(
+                "choice_base_weight", &OrgParams::choice_base_weight, "weight per recruiter", "0.5",
                 0, 10,
                 "Weight of one recruiter in a buyer's choice of organisation before reputation: an "
                 "organisation is chosen in proportion to recruiters x (this + reputation)",
                 "prior: reach (adverts) counts as much as a middling reputation")
-          .real("reputation_initial", &OrgParams::reputation_initial, "share", "0.5", 0, 1,
-                "Reputation of a new organisation (the share of its clients' crossings reported "
-                "home as a success)",
-                "prior: no track record, halfway")
-          .real("reputation_rate", &OrgParams::reputation_rate, "per crossing", "0.02", 0, 1,
-                "Weight of one client's crossing outcome (across, or stopped or dead) in the "
-                "organisation's reputation (an exponential average)",
-                "prior: a reputation reflects the last fifty or so crossings")
-          .real("credit_memory_rate", &OrgParams::credit_memory_rate, "per week", "0.15", 0, 1,
-                "Weekly weight of the latest week in lenders' view of debt repaid and lost (an "
-                "exponential average; credit_loss_limit is judged on it)",
-                "prior: lenders judge by the last couple of months")
-          .real("demand_fast_rate", &OrgParams::demand_fast_rate, "per week", "0.25", 0, 1,
-                "Weekly weight of the latest week in the fast average of an organisation's "
-                "sign-ups (its recent demand: pricing, idle members)",
-                "prior: about a month")
-          .real("demand_slow_rate", &OrgParams::demand_slow_rate, "per week", "0.05", 0, 1,
-                "Weekly weight of the latest week in the slow average of sign-ups, against which "
-                "price_response judges demand growth",
-                "prior: about five months")
-          .real("profit_rate", &OrgParams::profit_rate, "per week", "0.25", 0, 1,
+            .real("reputation_initial", &OrgParams::reputation_initial, "share", "0.5", 0, 1,
+                  "Reputation of a new organisation (the share of its clients' crossings reported "
+                  "home as a success)",
+                  "prior: no track record, halfway")
+            .real("reputation_rate", &OrgParams::reputation_rate, "per crossing", "0.02", 0, 1,
+                  "Weight of one client's crossing outcome (across, or stopped or dead) in the "
+                  "organisation's reputation (an exponential average)",
+                  "prior: a reputation reflects the last fifty or so crossings")
+            .real("credit_memory_rate", &OrgParams::credit_memory_rate, "per week", "0.15", 0, 1,
+                  "Weekly weight of the latest week in lenders' view of debt repaid and lost (an "
+                  "exponential average; credit_loss_limit is judged on it)",
+                  "prior: lenders judge by the last couple of months")
+            .real("demand_fast_rate", &OrgParams::demand_fast_rate, "per week", "0.25", 0, 1,
+                  "Weekly weight of the latest week in the fast average of an organisation's "
+                  "sign-ups (its recent demand: pricing, idle members)",
+                  "prior: about a month")
+            .real("demand_slow_rate", &OrgParams::demand_slow_rate, "per week", "0.05", 0, 1,
+                  "Weekly weight of the latest week in the slow average of sign-ups, against which "
+                  "price_response judges demand growth",
+                  "prior: about five months")
+            .real(
+                "profit_rate", &OrgParams::profit_rate, "per week", "0.25", 0, 1,
                 "Weekly weight of the latest week in the average profit an organisation reinvests "
                 "(reinvest_share)",
                 "prior: about a month")
-          .real("price_growth_limit", &OrgParams::price_growth_limit, "relative growth", "1", 0,
+            .real(
+                "price_growth_limit", &OrgParams::price_growth_limit, "relative growth", "1", 0,
                 100,
                 "Largest relative demand growth (either way) the weekly price responds to: a week "
                 "moves the log-price by at most price_response times this",
                 "prior: a doubling of demand is as strong a signal as any")
-          .real("unpaid_exit_share", &OrgParams::unpaid_exit_share, "per week", "0.1", 0, 1,
+            .real(
+                "unpaid_exit_share", &OrgParams::unpaid_exit_share, "per week", "0.1", 0, 1,
                 "Weekly share of members (at least one) who leave an organisation that cannot pay "
                 "them (negative cash), the most numerous role first",
                 "prior")
-          .real("recruiters_per_driver", &OrgParams::recruiters_per_driver, "people per person",
-                "2", 0, 100,
-                "Recruiters per driver: an organisation hires a driver first while it has fewer "
-                "than this ratio",
-                "prior: PRESS-NETWORKS (recruiters in Albania, drivers on the routes)")
-          .real("fixers_per_boat_link", &OrgParams::fixers_per_boat_link, "people per person", "3",
-                0, 100,
-                "Fixers per link to the boat operators: an organisation hires a boat link first "
-                "while it has fewer than this ratio",
-                "prior: PRESS-NETWORKS (Albanian fixers, Kurdish boat operators)");
+            .real("recruiters_per_driver", &OrgParams::recruiters_per_driver, "people per person",
+                  "2", 0, 100,
+                  "Recruiters per driver: an organisation hires a driver first while it has fewer "
+                  "than this ratio",
+                  "prior: PRESS-NETWORKS (recruiters in Albania, drivers on the routes)")
+            .real("fixers_per_boat_link", &OrgParams::fixers_per_boat_link, "people per person",
+                  "3", 0, 100,
+                  "Fixers per link to the boat operators: an organisation hires a boat link first "
+                  "while it has fewer than this ratio",
+                  "prior: PRESS-NETWORKS (Albanian fixers, Kurdish boat operators)");
+    declare_market_price(t);
+    declare_org_exit(t);
+    declare_org_entry(t);
+    declare_arrest_disruption(t);
+    return t;
+  }();
   return d;
 }
 
@@ -217,7 +232,7 @@ double Organisations::mean_price() const {
 void Organisations::media(const Population& pop, std::array<double, kNumCounties>& advert) const {
   double recruiters = 0;
   for (const auto& o : orgs_)
-    if (o.active) recruiters += o.members[kRecruiter];
+    if (o.active) recruiters += effective_recruiters(o);
   // Recruiters target counties by propensity; saturation is per 1000 people at risk (full scale).
   double weight_sum = 0;
   for (int c = 0; c < kNumCounties; ++c)
@@ -236,7 +251,7 @@ void Organisations::rebuild_choice() const {
   for (size_t i = 0; i < orgs_.size(); ++i) {
     const auto& o = orgs_[i];
     if (!o.active) continue;
-    total += o.members[kRecruiter] * (p_.choice_base_weight + o.reputation);
+    total += effective_recruiters(o) * (p_.choice_base_weight + o.reputation);
     choice_.push_back(static_cast<int>(i));
     choice_cum_.push_back(total);
   }
@@ -287,7 +302,8 @@ void Organisations::sign(int o, double price, bool paid) {
 }
 
 int Organisations::boarding_capacity(int o, Stream& s) const {
-  const double x = orgs_[o].members[kFixer] * p_.fixer_clients_per_week / 7 * scale_;
+  double x = orgs_[o].members[kFixer] * p_.fixer_clients_per_week / 7 * scale_;
+  if (orgs_[o].disrupted_weeks > 0) x *= 1 - p_.arrest_disruption_capacity;
   return static_cast<int>(x) + (s.uniform() < x - std::floor(x) ? 1 : 0);
 }
 
@@ -330,6 +346,7 @@ OrgWeek Organisations::week(int day, const Levers& levers, size_t nmeasures) {
     Organisation& o = orgs_[i];
     if (!o.active) continue;
     market_revenue += o.revenue_week;
+    if (o.disrupted_weeks > 0) --o.disrupted_weeks;
     arrest(i, day, levers, out);
     if (!o.core_ok()) {
       o.active = false;
@@ -338,14 +355,24 @@ OrgWeek Organisations::week(int day, const Levers& levers, size_t nmeasures) {
     }
     o.cash -= p_.member_cost_gbp_week * o.total_members();
     reprice(o, market_price);
+    if (p_.price_target_pull > 0) market_reprice(o);
     hire_or_shed(o);
     idle_exit(o);
+    if (p_.idle_leave_weekly > 0) idle_leave(i, day);
+    if (p_.dormant_weeks > 0 && dormant(o)) {
+      o.active = false;
+      ++out.dissolutions;
+      continue;
+    }
     o.cash_last_week = o.cash;
     o.signed_week = 0;
     o.revenue_week = 0;
   }
   reassign_orphans(out);
-  maybe_enter(day, market_revenue, out);
+  if (p_.entry_form == EntryForm::kRate)
+    enter_at_rate(day, market_revenue, out);
+  else
+    maybe_enter(day, market_revenue, out);
   return out;
 }
 
@@ -368,6 +395,7 @@ void Organisations::arrest(size_t i, int day, const Levers& levers, OrgWeek& out
       const int a = dist(s);
       o.members[r] -= a;
       out.arrests_by_measure[m.measure] += a;
+      if (a > 0 && p_.arrest_disruption_weeks > 0) o.disrupted_weeks = p_.arrest_disruption_weeks;
     }
   }
 }

@@ -19,6 +19,9 @@
 
 namespace smug {
 
+// How new organisations enter: a weekly coin (at most one a week) or a Poisson number a week.
+enum class EntryForm { kCoin, kRate };
+
 struct OrgParams : ParamsOf<OrgParams> {
   int initial_orgs;
   std::array<double, kNumRoles> initial_members;
@@ -47,8 +50,27 @@ struct OrgParams : ParamsOf<OrgParams> {
   double price_growth_limit;  // bound on the demand growth the price responds to
   double unpaid_exit_share;   // weekly share of members lost while an organisation is in debt
   double recruiters_per_driver, fixers_per_boat_link;  // the team an organisation hires towards
-  static const Declare<OrgParams>& table();            // every parameter, with the field it fills
+  // The market's responses (issue 19), each neutral at its default (market_price.cpp,
+  // org_exit.cpp, org_entry.cpp, arrest_disruption.cpp).
+  double price_target_pull;          // weekly pull of the log-price towards the market target
+  double price_demand_elasticity;    // of the target on recent against slower sign-ups
+  double price_capacity_elasticity;  // of the target on the fixers' utilisation
+  double price_target_bound;         // the target stays within reference / bound .. x bound
+  double idle_leave_weekly;          // weekly share leaving at full idleness
+  int dormant_weeks;                 // weeks without sign-ups after which it dissolves (0: never)
+  EntryForm entry_form;
+  double entry_rate_base, entry_rate_per_revenue;  // entrants per week: base + per GBP 100k
+  int arrest_disruption_weeks;        // weeks an organisation hit by arrests loses reach
+  double arrest_disruption_reach;     // share of its reach lost meanwhile
+  double arrest_disruption_capacity;  // share of its fixers' boarding capacity lost meanwhile
+  static const Declare<OrgParams>& table();  // every parameter, with the field it fills
 };
+
+// Each mechanism's file declares its own parameters, appended to OrgParams::table() in this order.
+void declare_market_price(Declare<OrgParams>& d);
+void declare_org_exit(Declare<OrgParams>& d);
+void declare_org_entry(Declare<OrgParams>& d);
+void declare_arrest_disruption(Declare<OrgParams>& d);
 
 struct Organisation {
   bool active = false;
@@ -64,7 +86,9 @@ struct Organisation {
   double cash_last_week = 0;
   double profit_trend = 0;  // exponential average of weekly profit
   double hire_budget = 0;
-  std::deque<uint32_t> queue;  // trips waiting in northern France
+  std::deque<uint32_t> queue;     // trips waiting in northern France
+  int weeks_without_signups = 0;  // consecutive (organisations.dormant_weeks)
+  int disrupted_weeks = 0;        // left of an arrest's disruption (arrest_disruption_weeks)
   bool core_ok() const { return members[kRecruiter] > 0 && members[kFixer] > 0; }
   int total_members() const;
 };
@@ -137,6 +161,17 @@ class Organisations {
   void idle_exit(Organisation& o) const;
   void reassign_orphans(OrgWeek& out);
   void maybe_enter(int day, double market_revenue, OrgWeek& out);
+  // The market's responses, each in its own file and neutral at its default.
+  void market_reprice(Organisation& o) const;                        // market_price.cpp
+  void idle_leave(size_t i, int day);                                // org_exit.cpp
+  bool dormant(Organisation& o) const;                               // org_exit.cpp
+  void enter_at_rate(int day, double market_revenue, OrgWeek& out);  // org_entry.cpp
+  // An organisation's recruiters as they count for reach and choice: fewer while an arrest
+  // disrupts it (arrest_disruption.cpp). Inline: rebuild_choice and media call it.
+  double effective_recruiters(const Organisation& o) const {
+    return o.disrupted_weeks > 0 ? o.members[kRecruiter] * (1 - p_.arrest_disruption_reach)
+                                 : o.members[kRecruiter];
+  }
   // n members leave, the most numerous role first; keep_core spares the last recruiter and fixer.
   static void shed(Organisation& o, int n, bool keep_core);
   OrgParams p_;

@@ -9,8 +9,8 @@
 #include "model/crossing.hpp"
 #include "model/decision.hpp"
 #include "model/journey.hpp"
-#include "model/season_planning.hpp"
 #include "model/public_news.hpp"
+#include "model/season_planning.hpp"
 #include "model/uk_processing.hpp"
 #include "model/uk_stock.hpp"
 

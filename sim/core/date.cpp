@@ -27,6 +27,16 @@ Ymd to_ymd(Date date) {
   return Ymd{y + (m <= 2), static_cast<int>(m), static_cast<int>(d)};
 }
 
+MonthInSeries month_in_series(Date first_month, Date d, long n) {
+  const Ymd now = to_ymd(d), first = to_ymd(first_month);
+  MonthInSeries m{(now.year - first.year) * 12L + (now.month - first.month), 0};
+  while (n >= 12 && m.index >= n) {
+    m.index -= 12;
+    ++m.years_beyond;
+  }
+  return m;
+}
+
 int days_in_month(int year, int month) {
   static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;

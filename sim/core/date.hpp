@@ -32,6 +32,15 @@ Ymd to_ymd(Date d);
 bool valid_ymd(int year, int month, int day);
 int days_in_month(int year, int month);
 
+// Where date d falls in a monthly series of n months from first_month: its index, counting months
+// beyond the series as the same month of the series' last year (years_beyond how many years on).
+// index < 0 for a date before the series.
+struct MonthInSeries {
+  long index;
+  int years_beyond;
+};
+MonthInSeries month_in_series(Date first_month, Date d, long n);
+
 // Parses exactly "YYYY-MM-DD"; nullopt for anything else, including impossible dates.
 std::optional<Date> parse_date(std::string_view text);
 std::string format_date(Date d);  // "YYYY-MM-DD"

@@ -78,17 +78,15 @@ void other_nationalities_arrive(World& w) {
   const auto& p = w.p.other;
   const auto& series = w.in.other_monthly_people;
   if (!p.enabled || series.empty()) return;
-  const Ymd now = to_ymd(w.date), first = to_ymd(w.in.other_first_month);
-  long m = (now.year - first.year) * 12L + (now.month - first.month);
-  if (m < 0) return;
+  const MonthInSeries m =
+      month_in_series(w.in.other_first_month, w.date, static_cast<long>(series.size()));
+  if (m.index < 0) return;
+  // Beyond the data: the same month of the last data year, times the projection once a year on.
   double factor = p.attempts_per_arrival;
-  const long n = static_cast<long>(series.size());
-  while (m >= n) {  // beyond the data: the same month of the last data year
-    m -= 12;
-    factor *= p.projection_factor;
-  }
+  for (int y = 0; y < m.years_beyond; ++y) factor *= p.projection_factor;
+  const Ymd now = to_ymd(w.date);
   w.coast.other_waiting +=
-      series[static_cast<size_t>(m)] * factor / days_in_month(now.year, now.month) * w.scale;
+      series[static_cast<size_t>(m.index)] * factor / days_in_month(now.year, now.month) * w.scale;
 }
 
 void launch_boats(World& w) {

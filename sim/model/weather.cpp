@@ -75,10 +75,7 @@ Sky::Sky(const WeatherParams& p, Date first_month, std::span<const double> month
 
 double Sky::probability(Date d) const {
   if (!p_.observed_seasons) return viable_probability(p_, d);
-  const Ymd now = to_ymd(d), first = to_ymd(first_month_);
-  long m = (now.year - first.year) * 12L + (now.month - first.month);
-  const long n = static_cast<long>(by_month_.size());
-  while (m >= n) m -= 12;  // beyond the data: the same month of the last data year
+  const long m = month_in_series(first_month_, d, static_cast<long>(by_month_.size())).index;
   return m < 0 ? mean_ : by_month_[static_cast<size_t>(m)];
 }
 

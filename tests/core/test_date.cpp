@@ -35,3 +35,14 @@ TEST(Date, Quarters) {
   EXPECT_EQ(quarter_of(from_ymd(2022, 4, 1)), 2);
   EXPECT_EQ(quarter_of(from_ymd(2022, 12, 31)), 4);
 }
+
+namespace smug {
+TEST(Date, MonthsBeyondASeriesRepeatItsLastYear) {
+  const Date first = from_ymd(2020, 1, 1);
+  EXPECT_EQ(month_in_series(first, from_ymd(2020, 3, 9), 24).index, 2);
+  EXPECT_EQ(month_in_series(first, from_ymd(2019, 12, 31), 24).index, -1);
+  const MonthInSeries later = month_in_series(first, from_ymd(2023, 5, 1), 24);  // month 40
+  EXPECT_EQ(later.index, 16);  // May of the series' last year
+  EXPECT_EQ(later.years_beyond, 2);
+}
+}  // namespace smug

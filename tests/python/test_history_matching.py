@@ -1,0 +1,124 @@
+#!/usr/bin/python3
+"""The history matching's parts on problems whose answer is known (scripts/history_matching).
+
+A toy simulator with a ridge (two parameters enter only through their sum, as two campaigns'
+strengths do after December 2022) and noise between replicates: the emulators must predict held-
+out points within their stated uncertainty, the waves must shrink the space not ruled out while
+keeping the truth, and the posterior must cover the truth and show the ridge. Also: set-up errors
+name the file and the key. Environment: SMUG_SOURCE_DIR (repository root).
+"""
+import os
+import sys
+import tempfile
+import unittest
+
+import numpy as np
+
+SOURCE = os.environ.get("SMUG_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
+sys.path.insert(0, os.path.join(SOURCE, "scripts", "history_matching"))
+import emulator as em  # noqa: E402
+import hm_setup  # noqa: E402
+import posterior as post  # noqa: E402
+import waves as wv  # noqa: E402
+
+TRUTH = np.array([0.3, 0.4, 0.6, 0.5])
+NOISE = 0.05
+
+
+def toy(u, replicates, rng):
+    """Three summaries of four parameters; the first two act only through their sum."""
+    f = np.column_stack([2 * (u[:, 0] + u[:, 1]), np.sin(3 * u[:, 2]), u[:, 2] * u[:, 3] * 2])
+    return f[:, None, :] + NOISE * rng.standard_normal((len(u), replicates, 3))
+
+
+class ToySetup:
+    cutoff, max_from, pool = 3.0, 2, 20000
+    priors = [hm_setup.Prior(f"p.{i}", "uniform", 0, 1, "") for i in range(4)]
+
+
+def observations():
+    z = toy(TRUTH[None, :], 1, np.random.default_rng(99))[0, 0]
+    return z, np.full(3, 0.02 ** 2)
+
+
+def fit(u, y):
+    return [em.Emulator(u, y[:, :, j], seed=1) for j in range(y.shape[2])]
+
+
+class EmulatorPredictsHeldOutPoints(unittest.TestCase):
+    def test_errors_lie_within_the_stated_uncertainty(self):
+        rng = np.random.default_rng(1)
+        u = wv.latin_hypercube(80, 4, 1)
+        ems = fit(u, toy(u, 2, rng))
+        test = rng.random((200, 4))
+        truth = toy(test, 200, rng).mean(1)  # the ensemble mean, nearly noise-free
+        for j, e in enumerate(ems):
+            mu, v_em, v_ens = e.predict(test)
+            z = np.abs(mu - truth[:, j]) / np.sqrt(v_em)
+            self.assertGreater(np.mean(z < 3), 0.9, f"summary {j}")
+            self.assertLess(np.sqrt(np.mean((mu - truth[:, j]) ** 2)), 0.1, f"summary {j}")
+            self.assertLess(abs(np.log(np.median(v_ens) / NOISE ** 2)), 1.0, f"summary {j}")
+
+
+class WavesShrinkTheSpaceAndKeepTheTruth(unittest.TestCase):
+    def test_two_waves(self):
+        rng, s, obs = np.random.default_rng(2), ToySetup(), observations()
+        waves, shares, u_all, y_all = [], [], np.empty((0, 4)), np.empty((0, 2, 3))
+        u = wv.latin_hypercube(60, 4, 3)
+        for k in (1, 2, 3):
+            u_all, y_all = np.vstack([u_all, u]), np.vstack([y_all, toy(u, 2, rng)])
+            train = wv.non_implausible(waves, obs, u_all, s)
+            waves.append((k, fit(u_all[train], y_all[train])))
+            pool = np.random.default_rng(10 + k).random((s.pool, 4))
+            shares.append(wv.non_implausible(waves, obs, pool, s).mean())
+            self.assertTrue(wv.non_implausible(waves, obs, TRUTH[None, :], s)[0], f"wave {k}")
+            cands, _ = wv.sample_nroy(waves, obs, s, 60, 20 + k)
+            u = wv.maximin_subset(cands, 60, rng)
+        self.assertLess(shares[-1], shares[0])
+        self.assertLess(shares[-1], 0.2)
+        cands, _ = wv.sample_nroy(waves, obs, s, 2000, 7)
+        w = post.weights(post.log_likelihood(waves[-1][1], obs, cands))
+        for j in range(4):
+            lo, hi = post.credible(cands[:, j], w, (0.01, 0.99))
+            self.assertTrue(lo <= TRUTH[j] <= hi, f"parameter {j}: {lo}..{hi}")
+        lo, hi = post.credible(cands[:, 0] + cands[:, 1], w, (0.05, 0.95))
+        self.assertTrue(lo <= 0.7 <= hi)
+        # sd of the sum from the observation and ensemble errors alone: sqrt(0.02^2 + 0.05^2) / 2,
+        # a 90% width of 0.09; the emulators add their own. The prior's 90% width is 1.1.
+        self.assertLess(hi - lo, 0.15, "the sum is pinned")
+        self.assertLess(post.weighted_corr(cands[:, :2], w)[0, 1], -0.8, "the ridge shows")
+
+
+class SetupErrorsNameTheFileAndKey(unittest.TestCase):
+    def write(self, folder, free, summaries="Q2020_1"):
+        path = os.path.join(folder, "hm.ini")
+        targets = os.path.join(SOURCE, "scenarios", "data", "targets.csv")
+        with open(path, "w") as f:
+            f.write(
+                "[history_matching]\nscenario = x.ini\ntargets = " + targets + "\nsummaries = " +
+                summaries + "\nwaves = 1\npoints = 4\nreplicates = 1\nseed = 1\nend = 2023-12-31\n"
+                "cutoff = 3\nmax_from = 1\npool = 10\nposterior_draws = 2\n"
+                "predictive_replicates = 1\n[free]\n" + free)
+        return path
+
+    def test_bad_prior_and_missing_target(self):
+        with tempfile.TemporaryDirectory() as d:
+            with self.assertRaisesRegex(hm_setup.SetupError, r"hm.ini.*decision.intercept"):
+                hm_setup.Setup(self.write(d, "decision.intercept = normal 0 1 ; x\n"))
+            with self.assertRaisesRegex(hm_setup.SetupError, r"hm.ini.*range"):
+                hm_setup.Setup(self.write(d, "decision.intercept = loguniform 0 1 ; x\n"))
+            with self.assertRaisesRegex(hm_setup.SetupError, r"no target 'Q1999_1'"):
+                hm_setup.Setup(self.write(d, "a.b = uniform 0 1 ; x\n", "Q1999_1"))
+
+    def test_quarters_are_read_with_their_errors(self):
+        with tempfile.TemporaryDirectory() as d:
+            s = hm_setup.Setup(self.write(d, "a.b = uniform 0 1 ; x\n", "Q2022_3,T10"))
+            q, price = s.summaries
+            self.assertEqual(q.observed, 9044)
+            self.assertAlmostEqual(q.z, np.log(9054))
+            self.assertGreater(q.var_disc, q.var_obs)
+            self.assertFalse(price.is_count)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

@@ -6,12 +6,9 @@ skips what is done: after Ctrl-C, SIGTERM or a crash, run it again to resume.
 """
 import argparse
 import datetime
-import json
 import os
 import signal
 import sys
-
-import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import hm_setup  # noqa: E402
@@ -105,7 +102,7 @@ def main(argv):
         st.log(f"wrote the calibrated block of {args.write_baseline}")
     if not args.no_recovery:
         rec = recovery.run(pipe, draws)
-        json.dump(rec, open(os.path.join(args.results, "recovery.json"), "w"), indent=1)
+        st.save_json(os.path.join(args.results, "recovery.json"), rec)
         st.log(f"recovery test: {'PASS' if rec['passed'] else 'FAIL'}")
     return 0
 

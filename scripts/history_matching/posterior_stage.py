@@ -1,5 +1,4 @@
 """After the waves: the posterior, the posterior-predictive ensemble and the recovery test."""
-import json
 import os
 
 import numpy as np
@@ -10,17 +9,12 @@ import stages as st
 import waves as wv
 
 
-def nroy_candidates(pipe, obs, seed, n=3000):
-    cands, share = wv.sample_nroy(pipe.waves, obs, pipe.setup, n, seed, progress=st.log)
-    return cands, share
-
-
 def posterior(pipe, obs, seed, name):
     """Candidates, their weights and the ESS, cached in WORK/NAME.npz."""
     path = pipe.path(name + ".npz")
     if not os.path.exists(path):
         st.log(f"{name}: weighting the NROY candidates by the synthetic likelihood")
-        cands, share = nroy_candidates(pipe, obs, seed)
+        cands, share = wv.sample_nroy(pipe.waves, obs, pipe.setup, 3000, seed, progress=st.log)
         if not len(cands):
             raise RuntimeError(f"{name}: the NROY space is empty")
         ll = post.log_likelihood(pipe.waves[-1][1], obs, cands)
@@ -51,7 +45,7 @@ def quarter_checks(setup, raw):
         rows.append({"id": sm.id, "observed": sm.observed, "mean": float(v.mean()),
                      "p05": float(lo), "p50": float(np.median(v)), "p95": float(hi),
                      "inside": bool(lo <= sm.observed <= hi)})
-    t = lambda x: np.log(np.asarray(x) + 10.0)
+    t = next(sm for sm in setup.summaries if sm.id.startswith("Q")).transform  # log(x + 10)
     obs, mean = t([r["observed"] for r in rows]), t([r["mean"] for r in rows])
     summary = {"inside": int(sum(r["inside"] for r in rows)), "quarters": len(rows),
                "log_correlation": float(np.corrcoef(obs, mean)[0, 1]),

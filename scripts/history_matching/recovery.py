@@ -17,7 +17,7 @@ import waves as wv
 RIDGE = ("uk_albania_deal_aug22.campaign", "joint_communique.campaign")
 
 
-def _truth_index(pipe, draws):
+def _truth_index(draws):
     """The draw nearest the posterior's centre: a truth inside the region the waves refined."""
     centre = np.median(draws, axis=0)
     return int(np.argmin(np.linalg.norm(draws - centre, axis=1)))
@@ -25,7 +25,7 @@ def _truth_index(pipe, draws):
 
 def run(pipe, draws):
     s = pipe.setup
-    truth = draws[_truth_index(pipe, draws)][None, :]
+    truth = draws[_truth_index(draws)][None, :]
     raw = st.run_points(pipe.ctx, s, pipe.path("recovery"), truth, 1, s.seed + 2000)
     z = runs.transform(s.summaries, raw)[0, 0]
     obs = (z, s.observations()[1])

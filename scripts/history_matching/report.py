@@ -54,7 +54,8 @@ def posterior_table(s, cands, w, out, n=1000, seed=0):
 def predictive_table(rows, summary, out):
     _csv(os.path.join(out, "predictive_quarters.csv"), list(rows[0].keys()),
          [list(r.values()) for r in rows])
-    json.dump(summary, open(os.path.join(out, "predictive.json"), "w"), indent=1)
+    with open(os.path.join(out, "predictive.json"), "w") as f:
+        json.dump(summary, f, indent=1)
 
 
 def fan_chart(rows, path):

@@ -7,7 +7,6 @@ import time
 import numpy as np
 
 import emulator as em
-import posterior as post
 import runs
 import waves as wv
 
@@ -22,12 +21,19 @@ def save(path, writer):
     os.replace(tmp, path)
 
 
+def _dump(dump, mode):
+    def writer(p, obj):
+        with open(p, mode) as f:
+            dump(obj, f)
+    return writer
+
+
 def save_json(path, obj):
-    save(path, lambda p: json.dump(obj, open(p, "w"), indent=1))
+    save(path, lambda p: _dump(lambda o, f: json.dump(o, f, indent=1), "w")(p, obj))
 
 
 def save_pickle(path, obj):
-    save(path, lambda p: pickle.dump(obj, open(p, "wb")))
+    save(path, lambda p: _dump(pickle.dump, "wb")(p, obj))
 
 
 def save_npz(path, **arrays):
@@ -80,7 +86,8 @@ class Pipeline:
         upath = os.path.join(folder, "unit.npy")
         if not os.path.exists(upath):
             log(f"wave {k}: choosing {s.points} points")
-            save(upath, lambda p: np.save(open(p, "wb"), self.design(k)))
+            design = self.design(k)
+            save(upath, lambda p: _dump(lambda o, f: np.save(f, o), "wb")(p, design))
         u = np.load(upath)
         log(f"wave {k}: running {len(u)} points x {s.replicates} replicates")
         raw = run_points(self.ctx, s, folder, u, s.replicates, s.seed)
@@ -93,7 +100,8 @@ class Pipeline:
         s, epath = self.setup, os.path.join(folder, "emulators.pkl")
         train = wv.non_implausible(self.waves, self.obs, self.u, s)
         if os.path.exists(epath):
-            ems = pickle.load(open(epath, "rb"))
+            with open(epath, "rb") as f:
+                ems = pickle.load(f)
         else:
             log(f"wave {k}: fitting {len(s.summaries)} emulators on {int(train.sum())} runs")
             ems = em.fit_all(self.u[train], self.y[train], s.seed + k, self.ctx.jobs)
@@ -112,6 +120,7 @@ class Pipeline:
                               "nroy_share": share,
                               "runs_max_implausibility_below_cutoff":
                                   int((imp.max(axis=1) <= s.cutoff).sum())})
-        rec = json.load(open(rpath))
+        with open(rpath) as f:
+            rec = json.load(f)
         log(f"wave {k}: NROY share of the prior space {rec['nroy_share']:.3g}")
         self.record.append(rec)

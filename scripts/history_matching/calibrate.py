@@ -11,10 +11,12 @@ import signal
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import fingerprint  # noqa: E402
 import hm_setup  # noqa: E402
 import posterior as post  # noqa: E402
 import posterior_stage as ps  # noqa: E402
 import recovery  # noqa: E402
+import range_check  # noqa: E402
 import report  # noqa: E402
 import stages as st  # noqa: E402
 
@@ -47,20 +49,36 @@ def on_sigterm(signum, frame):
     raise KeyboardInterrupt
 
 
-def write_baseline(path, setup, values, note):
-    text = open(path).read()
-    begin, end = "; BEGIN CALIBRATED", "; END CALIBRATED"
-    a, b = text.index(begin), text.index(end)
+def ini_sections(setup, values):
+    """The parameters as scenario sections: [section] then key = value lines."""
     sections = {}
     for name, v in zip(setup.names, values):
         sec, key = name.split(".", 1)
         sections.setdefault(sec, []).append(f"{key} = {v:.9g}")
-    block = [begin, f"; {note}"]
-    for sec, lines in sections.items():
-        block += [f"[{sec}]"] + lines
-    tmp = path + ".tmp"
-    open(tmp, "w").write(text[:a] + "\n".join(block) + "\n" + text[b:])
-    os.replace(tmp, path)
+    return [line for sec, lines in sections.items() for line in [f"[{sec}]"] + lines]
+
+
+def write_atomic(path, text):
+    with open(path + ".tmp", "w") as f:
+        f.write(text)
+    os.replace(path + ".tmp", path)
+
+
+def write_baseline(path, setup, values, note):
+    text = open(path).read()
+    begin, end = "; BEGIN CALIBRATED", "; END CALIBRATED"
+    a, b = text.index(begin), text.index(end)
+    block = [begin, f"; {note}"] + ini_sections(setup, values)
+    write_atomic(path, text[:a] + "\n".join(block) + "\n" + text[b:])
+
+
+def write_best_draw(results, setup, values):
+    """best_draw.ini: the scenario at the posterior draw whose own replicates fit best, to run,
+    compare or scan by hand (docs/calibration.md)."""
+    base = os.path.relpath(setup.scenario, os.path.abspath(results))
+    lines = ["; The history matching's scenario at its best posterior draw (scripts/calibrate).",
+             f"extends = {base}"] + ini_sections(setup, values)
+    write_atomic(os.path.join(results, "best_draw.ini"), "\n".join(lines) + "\n")
 
 
 def main(argv):
@@ -74,11 +92,20 @@ def main(argv):
         setup.posterior_draws = args.posterior_draws
     os.makedirs(args.work, exist_ok=True)
     os.makedirs(args.results, exist_ok=True)
+    fingerprint.check(args, setup)
     pipe = st.Pipeline(args, setup)
     st.log(f"history matching: {len(setup.priors)} free parameters, {len(setup.summaries)} "
            f"summaries, {setup.waves} waves of {setup.points} points x {setup.replicates}")
     for k in range(1, setup.waves + 1):
         pipe.wave(k)
+    reach = range_check.check(setup, pipe.y, setup.cutoff)
+    top = range_check.joint(setup, pipe.y)
+    report.range_table(reach, top, args.results)
+    missed = [r["summary"] for r in reach if not r["reached"]]
+    st.log(f"range check: {len(reach) - len(missed)}/{len(reach)} figures and changes reached by "
+           f"some run" + (f"; out of every run's reach: {', '.join(missed)}" if missed else "")
+           + f"; best point on the quarters: mean abs log error "
+             f"{top['best_mean_abs_log_error']}, log-correlation {top['best_log_correlation']}")
     cands, w, share = ps.posterior(pipe, pipe.obs, setup.seed + 500, "posterior")
     st.log(f"posterior: {len(cands)} NROY candidates, effective sample size "
            f"{post.effective_size(w):.1f}")
@@ -90,6 +117,7 @@ def main(argv):
     summary["nroy_share_final"] = share
     summary["best_draw"] = dict(zip(setup.names, map(float, setup.to_values(draws[best])[0])))
     report.predictive_table(rows, summary, args.results)
+    write_best_draw(args.results, setup, setup.to_values(draws[best])[0])
     report.fan_chart(rows, os.path.join(args.results, "fan_chart.png"))
     st.log(f"predictive: {summary['inside']}/{summary['quarters']} quarters inside 5-95%, "
            f"log-correlation {summary['log_correlation']:.3f}, mean abs log error "

@@ -16,7 +16,11 @@ def posterior(pipe, obs, seed, name):
         st.log(f"{name}: weighting the NROY candidates by the synthetic likelihood")
         cands, share = wv.sample_nroy(pipe.waves, obs, pipe.setup, 3000, seed, progress=st.log)
         if not len(cands):
-            raise RuntimeError(f"{name}: the NROY space is empty")
+            raise RuntimeError(
+                f"{name}: the NROY space is empty: no parameter set inside the priors matches "
+                f"every summary within the cut-off. range_check.csv (in the results folder) "
+                f"shows which figures the runs fall short of; more points or waves may find a "
+                f"region, otherwise the model lacks a pathway")
         ll = post.log_likelihood(pipe.waves[-1][1], obs, cands)
         st.save_npz(path, candidates=cands, ll=ll, share=share)
     d = np.load(path)

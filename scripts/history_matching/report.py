@@ -58,6 +58,16 @@ def predictive_table(rows, summary, out):
         json.dump(summary, f, indent=1)
 
 
+def range_table(rows, joint, out):
+    """range_check.csv: what the runs of every wave span, against each observation; and
+    range_check.json: the best any one point does on all the quarters together."""
+    _csv(os.path.join(out, "range_check.csv"), list(rows[0].keys()), [list(r.values()) for r in rows])
+    tmp = os.path.join(out, "range_check.json.tmp")
+    with open(tmp, "w") as f:
+        json.dump(joint, f, indent=1)
+    os.replace(tmp, os.path.join(out, "range_check.json"))
+
+
 def fan_chart(rows, path):
     import matplotlib
     matplotlib.use("Agg")

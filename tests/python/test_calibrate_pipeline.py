@@ -16,6 +16,29 @@ SMUGSIM = os.environ.get("SMUGSIM", os.path.join(SOURCE, "build", "bin", "smugsi
 SCRIPT = os.path.join(SOURCE, "scripts", "history_matching", "calibrate.py")
 
 
+SETUP = os.path.join(SOURCE, "scenarios", "calibration", "history_matching.ini")
+
+
+def small_setup(folder, keep=5):
+    """The production set-up with its first `keep` free parameters (the rest at the scenario's
+    values), paths made absolute, and a cut-off of 10 instead of 3: this tests the pipeline's
+    mechanics, and emulators of ten runs at 5% scale rule out nearly everything at 3 (the
+    production run's numbers are in docs/calibration.md)."""
+    here = os.path.dirname(SETUP)
+    with open(SETUP) as f:
+        lines = f.read().split("\n")
+    start = lines.index("[free]") + 1
+    free = [l for l in lines[start:] if l and not l.startswith(";")][:keep]
+    text = "\n".join(lines[:start] + free) + "\n"
+    text = text.replace("cutoff = 3", "cutoff = 10")
+    text = text.replace("scenario = mechanisms.ini", f"scenario = {here}/mechanisms.ini")
+    text = text.replace("targets = ../data/targets.csv", f"targets = {here}/../data/targets.csv")
+    path = os.path.join(folder, "small.ini")
+    with open(path, "w") as f:
+        f.write(text)
+    return path
+
+
 def calibrate(work, results, *extra):
     cmd = [sys.executable, SCRIPT, "--work", work, "--results", results, "--smugsim", SMUGSIM,
            "--waves", "2", "--points", "10", "--scale", "0.05", "--posterior-draws", "3",
@@ -27,31 +50,40 @@ class CalibratePipeline(unittest.TestCase):
     def test_runs_every_stage_and_resumes_without_rerunning(self):
         with tempfile.TemporaryDirectory() as d:
             work, res = os.path.join(d, "work"), os.path.join(d, "res")
-            first = calibrate(work, res)
+            setup = ("--setup", small_setup(d))
+            first = calibrate(work, res, *setup)
             self.assertEqual(first.returncode, 0, first.stderr[-2000:])
             for f in ("wave1.csv", "wave2.csv", "waves.csv", "posterior.csv", "parameters.csv",
                       "correlations.csv", "predictive_quarters.csv", "predictive.json",
-                      "fan_chart.png", "recovery.json"):
+                      "fan_chart.png", "recovery.json", "range_check.csv", "range_check.json",
+                      "best_draw.ini"):
                 self.assertTrue(os.path.exists(os.path.join(res, f)), f)
+            best = subprocess.run([SMUGSIM, "check", os.path.join(res, "best_draw.ini")],
+                                  capture_output=True, text=True)
+            self.assertEqual(best.returncode, 0, best.stderr)  # a scenario smugsim reads
             pred = json.load(open(os.path.join(res, "predictive.json")))
             self.assertEqual(pred["quarters"], 16)
             posterior = open(os.path.join(res, "posterior.csv")).read()
             logs = {f: os.path.getsize(os.path.join(work, f, "runs.h5.log"))
                     for f in ("wave1", "wave2", "predictive")}
-            second = calibrate(work, res)
+            second = calibrate(work, res, *setup)
             self.assertEqual(second.returncode, 0, second.stderr[-2000:])
             for f, size in logs.items():
                 self.assertEqual(os.path.getsize(os.path.join(work, f, "runs.h5.log")), size, f)
             self.assertEqual(open(os.path.join(res, "posterior.csv")).read(), posterior)
+            # The same work folder with other inputs would mix stale waves in: refused.
+            stale = calibrate(work, res, *setup, "--points", "12")
+            self.assertEqual(stale.returncode, 2)
+            self.assertIn("overrides", stale.stderr)
+            self.assertIn("new --work folder", stale.stderr)
 
     def test_a_bad_setup_is_refused_with_its_file_and_key(self):
         with tempfile.TemporaryDirectory() as d:
             bad = os.path.join(d, "bad.ini")
             with open(bad, "w") as f:
-                f.write(open(os.path.join(SOURCE, "scenarios", "calibration",
-                                          "history_matching.ini")).read()
-                        .replace("decision.intercept = uniform -8 -5.5",
-                                 "decision.intercept = uniform -5 -8"))
+                with open(SETUP) as prod:
+                    f.write(prod.read().replace("decision.intercept = uniform -9 -5 ",
+                                                "decision.intercept = uniform -5 -9 "))
             r = calibrate(os.path.join(d, "w"), os.path.join(d, "r"), "--setup", bad)
             self.assertEqual(r.returncode, 2)
             self.assertIn("decision.intercept", r.stderr)

@@ -19,6 +19,7 @@ sys.path.insert(0, os.path.join(SOURCE, "scripts", "history_matching"))
 import emulator as em  # noqa: E402
 import hm_setup  # noqa: E402
 import posterior as post  # noqa: E402
+import range_check  # noqa: E402
 import waves as wv  # noqa: E402
 
 TRUTH = np.array([0.3, 0.4, 0.6, 0.5])
@@ -87,6 +88,40 @@ class WavesShrinkTheSpaceAndKeepTheTruth(unittest.TestCase):
         # a 90% width of 0.09; the emulators add their own. The prior's 90% width is 1.1.
         self.assertLess(hi - lo, 0.15, "the sum is pinned")
         self.assertLess(post.weighted_corr(cands[:, :2], w)[0, 1], -0.8, "the ridge shows")
+
+
+class RangeCheckFindsWhatNoRunReaches(unittest.TestCase):
+    """An observation outside everything the design's runs span is a structural miss; one inside
+    (or within three sd of the edge) is not, and the joint best point is reported."""
+
+    class Setup:
+        def __init__(self, z, sd):
+            self.z, self.sd = np.asarray(z, float), sd
+            self.summaries = [type("S", (), {"id": i})() for i in ("Q1", "Q2", "Q3")]
+
+        def observations(self):
+            return self.z, np.full(len(self.z), self.sd ** 2)
+
+    def test_a_figure_beyond_every_run_is_not_reached(self):
+        u = wv.latin_hypercube(60, 4, 3)
+        y = toy(u, 2, np.random.default_rng(3))  # the second summary spans sin(0..3): 0..1
+        s = self.Setup([1.0, 2.0, 0.5], 0.05)
+        rows = {r["summary"]: r for r in range_check.check(s, y)}
+        self.assertFalse(rows["Q2"]["reached"])
+        self.assertGreater(rows["Q2"]["gap_sd"], 3)
+        self.assertTrue(rows["Q1"]["reached"])
+        self.assertTrue(rows["Q3"]["reached"])
+        self.assertIn("Q2-Q1", rows)  # the changes between consecutive quarters too
+        joint = range_check.joint(s, y)
+        self.assertEqual(joint["points"], 60)
+        self.assertGreater(joint["best_mean_abs_log_error"], 0.1)  # Q2 alone is 1 off or more
+
+    def test_the_truth_is_reached_and_fits_jointly(self):
+        u = np.vstack([wv.latin_hypercube(60, 4, 4), TRUTH])
+        y = toy(u, 2, np.random.default_rng(4))
+        s = self.Setup(toy(TRUTH[None, :], 1, np.random.default_rng(5))[0, 0], 0.05)
+        self.assertTrue(all(r["reached"] for r in range_check.check(s, y)))
+        self.assertLess(range_check.joint(s, y)["best_mean_abs_log_error"], 3 * NOISE)
 
 
 class SetupErrorsNameTheFileAndKey(unittest.TestCase):

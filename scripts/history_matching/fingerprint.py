@@ -3,15 +3,18 @@
 The waves' runs are cached by folder; after the set-up, the targets, the scenario (with the files
 it extends), the overrides or the smugsim build change, those caches describe another problem.
 The first run records a digest of each input; a later run with different inputs stops and names
-them instead of mixing old runs with new ones.
+them instead of mixing old runs with new ones. The build is judged by the sources of what a run
+computes (the model, the measures, the parameters, the runner), not by the commit smugsim was
+built at: a rebuild after a change elsewhere (the command line, the scripts) keeps the waves.
 """
 import hashlib
 import json
 import os
 import re
-import subprocess
-
 import hm_setup
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+MODEL_SOURCES = ("core", "engine", "model", "measures", "params", "runner")
 
 
 def _digest(text):
@@ -32,11 +35,23 @@ def _scenario_chain(path, seen=None):
     return seen
 
 
+def _model_sources():
+    h = hashlib.sha256()
+    for d in MODEL_SOURCES:
+        for folder, subdirs, files in sorted(os.walk(os.path.join(ROOT, "sim", d))):
+            subdirs.sort()
+            for f in sorted(files):
+                path = os.path.join(folder, f)
+                h.update(os.path.relpath(path, ROOT).encode())
+                with open(path, "rb") as fh:
+                    h.update(fh.read())
+    return h.hexdigest()[:16]
+
+
 def inputs(args, setup):
     files = [setup.path, setup.targets_path] + _scenario_chain(setup.scenario)
     out = {os.path.relpath(f): _digest(open(f).read()) for f in files}
-    version = subprocess.run([args.smugsim, "--version"], capture_output=True, text=True).stdout
-    out["smugsim --version"] = _digest(version)
+    out["model sources (sim/" + ",".join(MODEL_SOURCES) + ")"] = _model_sources()
     out["overrides"] = _digest(repr((args.waves, args.points, args.scale, args.posterior_draws)))
     return out
 

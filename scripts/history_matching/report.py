@@ -35,7 +35,10 @@ def wave_tables(pipe, out):
 def posterior_table(s, cands, w, out, n=1000, seed=0):
     draws, _ = post.resample(cands, w, n, seed)
     vals = s.to_values(draws)
-    _csv(os.path.join(out, "posterior.csv"), s.names, [list(v) for v in vals])
+    # Integer parameters as whole numbers: smugsim reads this file (run --posterior, sensitivity).
+    whole = [p.kind == "integer" for p in s.priors]
+    _csv(os.path.join(out, "posterior.csv"), s.names,
+         [[int(round(x)) if w else x for x, w in zip(v, whole)] for v in vals])
     allv = s.to_values(cands)
     rows = []
     for j, p in enumerate(s.priors):

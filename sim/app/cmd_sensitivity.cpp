@@ -7,6 +7,7 @@
 
 #include "app/commands.hpp"
 #include "app/options.hpp"
+#include "app/posterior_ranges.hpp"
 #include "app/run_setup.hpp"
 #include "app/sensitivity_points.hpp"
 #include "app/sensitivity_setup.hpp"
@@ -53,6 +54,8 @@ constexpr const char* kUsage =
     "  replicates = 2                ; per point (default: the scenario's run.replicates)\n"
     "  seed = 1                      ; run.seed, the Morris design's and the bootstrap's\n"
     "  resamples = 1000              ; bootstrap resamples\n"
+    "  posterior = ../calibration/hm/posterior.csv ; optional: its real-valued columns vary\n"
+    "  posterior_range = 0.05 0.95   ; over these quantiles of its draws ([parameters] win)\n"
     "  ; real registry parameters: section.key = LOW HIGH\n"
     "  [parameters]\n"
     "  joint_communique.campaign = 0.2 0.9\n"
@@ -242,11 +245,35 @@ po::options_description sensitivity_options() {
   return opts;
 }
 
+// posterior = FILE.csv: its real-valued columns over their central intervals, after the set-up's
+// own [parameters] (which take precedence for the parameters they name).
+void add_posterior_ranges(SensitivitySetup& s) {
+  if (s.posterior.empty()) return;
+  const std::string path = relative_to(s.path, s.posterior);
+  const ParamTable table = read_param_table(path, TableKind::kPosterior);
+  std::vector<std::string> named;
+  for (const ParameterRange& r : s.parameters) named.push_back(r.name);
+  const PosteriorRanges p =
+      posterior_ranges(table, model_registry(), s.posterior_lo, s.posterior_hi, named);
+  s.parameters.insert(s.parameters.end(), p.ranges.begin(), p.ranges.end());
+  std::cout << "posterior " << path << ": " << p.ranges.size() << " parameters over their "
+            << s.posterior_lo << "-" << s.posterior_hi << " quantiles";
+  if (!p.skipped.empty()) {
+    std::cout << "; kept at the scenario's values (not real-valued, or no spread):";
+    for (const std::string& n : p.skipped) std::cout << " " << n;
+  }
+  std::cout << "\n";
+  if (s.parameters.empty())
+    throw InputError(s.path, s.posterior_line, "posterior", "no parameter of it can vary");
+}
+
 SensitivitySetup read_setup(const std::string& path, std::string& text) {
   const auto loaded = load_file_from_disk(path);
   if (!loaded) throw InputError(path, 0, "", "cannot read the set-up file");
   text = *loaded;
-  return parse_sensitivity_setup(path, text, model_registry());
+  SensitivitySetup s = parse_sensitivity_setup(path, text, model_registry());
+  add_posterior_ranges(s);
+  return s;
 }
 
 // The plans of the scenario and, paired, the compare scenario: the same design rows and keys.

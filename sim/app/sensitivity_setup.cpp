@@ -10,6 +10,18 @@ namespace smug {
 
 namespace {
 
+// posterior_range = LO HI: the quantiles of the posterior's draws a parameter spans.
+void parse_quantiles(const SetupEntry& e, SensitivitySetup& out) {
+  std::istringstream words(e.value);
+  std::string lo, hi, extra;
+  words >> lo >> hi;
+  if (hi.empty() || (words >> extra)) e.fail("expected 'LO HI', two quantiles");
+  out.posterior_lo = e.number(lo);
+  out.posterior_hi = e.number(hi);
+  if (!(0 <= out.posterior_lo && out.posterior_lo < out.posterior_hi && out.posterior_hi <= 1))
+    e.fail("expected quantiles 0 <= LO < HI <= 1");
+}
+
 // A key of [sensitivity]: what runs and the method's settings.
 void parse_setting(const SetupEntry& e, SensitivitySetup& out) {
   const std::string& k = e.key;
@@ -33,13 +45,18 @@ void parse_setting(const SetupEntry& e, SensitivitySetup& out) {
   } else if (k == "replicates") {
     out.replicates = e.integer(1, 100000);
     out.replicates_line = e.line;
+  } else if (k == "posterior") {
+    out.posterior = e.value;
+    out.posterior_line = e.line;
+  } else if (k == "posterior_range") {
+    parse_quantiles(e, out);
   } else if (k == "seed") {
     out.seed = static_cast<uint64_t>(e.integer(0, 2147483647));
     out.seed_line = e.line;
   } else {
     e.fail(
         "unknown key (expected scenario, compare, method, trajectories, levels, samples, "
-        "resamples, replicates, seed)");
+        "resamples, replicates, seed, posterior, posterior_range)");
   }
 }
 
@@ -107,7 +124,8 @@ SensitivitySetup parse_sensitivity_setup(const std::string& path, const std::str
   }
   if (out.scenario.empty())
     throw InputError(path, 0, "scenario", "[sensitivity] scenario is required");
-  if (out.parameters.empty()) throw InputError(path, 0, "", "[parameters] lists no parameters");
+  if (out.parameters.empty() && out.posterior.empty())
+    throw InputError(path, 0, "", "[parameters] lists no parameters and there is no posterior");
   if (out.outputs.empty()) throw InputError(path, 0, "", "[outputs] lists no outputs");
   return out;
 }

@@ -6,6 +6,8 @@
 //   compare = ../baseline.ini          ; outputs: compare's metric minus scenario's
 //   method = morris                    ; or sobol
 //   trajectories = 10                  ; morris: r; sobol: samples = N
+//   posterior = ../calibration/hm/posterior.csv   ; optional: vary its columns (below)
+//   posterior_range = 0.05 0.95        ; the quantiles of the posterior's draws they span
 //   [parameters]
 //   decision.intercept = -7.6 -6.4     ; LOW HIGH, within the registry's range
 //   [outputs]
@@ -41,12 +43,18 @@ struct SensitivitySetup {
   int replicates_line = 0, seed_line = 0;
   std::vector<ParameterRange> parameters;
   std::vector<SensitivityOutput> outputs;
+  // posterior = FILE.csv: every real-valued column not in [parameters] varies over its
+  // [posterior_lo, posterior_hi] quantiles (app/posterior_ranges.hpp); added by the command,
+  // which reads the file (this parser does no I/O).
+  std::string posterior;
+  int posterior_line = 0;
+  double posterior_lo = 0.05, posterior_hi = 0.95;
 };
 
 // Throws InputError naming file:line:key for an unknown section or key, an unknown parameter or
 // one that is not real or belongs to [run], LOW >= HIGH or a range outside the registry's, an
-// unknown metric, a bad date or FROM after TO, and a set-up without scenario, parameters or
-// outputs.
+// unknown metric, a bad date or FROM after TO, and a set-up without scenario, parameters (from
+// [parameters] or a posterior) or outputs.
 SensitivitySetup parse_sensitivity_setup(const std::string& path, const std::string& text,
                                          const ParamRegistry& reg);
 

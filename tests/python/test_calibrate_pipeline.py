@@ -28,7 +28,9 @@ def small_setup(folder, keep=5):
     with open(SETUP) as f:
         lines = f.read().split("\n")
     start = lines.index("[free]") + 1
-    free = [l for l in lines[start:] if l and not l.startswith(";")][:keep]
+    free = [l for l in lines[start:] if l and not l.startswith(";")]
+    # The first few, and the integer one, so that posterior.csv holds a whole-number column.
+    free = free[:keep - 1] + [l for l in free if l.startswith("organisations.arrest_disruption")]
     text = "\n".join(lines[:start] + free) + "\n"
     text = text.replace("cutoff = 3", "cutoff = 10")
     text = text.replace("scenario = mechanisms.ini", f"scenario = {here}/mechanisms.ini")
@@ -61,6 +63,12 @@ class CalibratePipeline(unittest.TestCase):
             best = subprocess.run([SMUGSIM, "check", os.path.join(res, "best_draw.ini")],
                                   capture_output=True, text=True)
             self.assertEqual(best.returncode, 0, best.stderr)  # a scenario smugsim reads
+            # posterior.csv is what smugsim run --posterior and sensitivity read.
+            drawn = subprocess.run([SMUGSIM, "run", os.path.join(res, "best_draw.ini"), "--posterior",
+                                    os.path.join(res, "posterior.csv"), "--draws", "2", "-n", "2",
+                                    "--scale", "0.01", "--end", "2020-01-31", "-q",
+                                    "-o", os.path.join(d, "drawn.h5")], capture_output=True, text=True)
+            self.assertEqual(drawn.returncode, 0, drawn.stderr)
             pred = json.load(open(os.path.join(res, "predictive.json")))
             self.assertEqual(pred["quarters"], 16)
             posterior = open(os.path.join(res, "posterior.csv")).read()

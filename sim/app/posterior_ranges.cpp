@@ -16,9 +16,8 @@ double weighted_quantile(std::vector<std::pair<double, double>> value_weight, do
   return value_weight.back().first;
 }
 
-PosteriorRanges posterior_ranges(const ParamTable& posterior, const ParamRegistry& reg,
-                                 double lo_q, double hi_q,
-                                 const std::vector<std::string>& explicit_names) {
+PosteriorRanges posterior_ranges(const ParamTable& posterior, const ParamRegistry& reg, double lo_q,
+                                 double hi_q, const std::vector<std::string>& explicit_names) {
   PosteriorRanges out;
   for (size_t c = 0; c < posterior.names.size(); ++c) {
     const std::string& name = posterior.names[c];

@@ -20,9 +20,8 @@ struct PosteriorRanges {
 // The weighted [lo_q, hi_q] quantiles of each real-valued column not in `explicit_names` (the
 // set-up's own [parameters] lines, which take precedence). Columns of integer or flag parameters,
 // and columns whose interval is empty, are listed in `skipped`.
-PosteriorRanges posterior_ranges(const ParamTable& posterior, const ParamRegistry& reg,
-                                 double lo_q, double hi_q,
-                                 const std::vector<std::string>& explicit_names);
+PosteriorRanges posterior_ranges(const ParamTable& posterior, const ParamRegistry& reg, double lo_q,
+                                 double hi_q, const std::vector<std::string>& explicit_names);
 
 // The weighted q-quantile of values (the smallest value whose cumulative weight reaches q of the
 // total); weights must be non-negative with a positive sum.

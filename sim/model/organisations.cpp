@@ -162,6 +162,7 @@ const Declare<OrgParams>& OrgParams::table() {
     declare_org_exit(t);
     declare_org_entry(t);
     declare_arrest_disruption(t);
+    declare_social_media(t);
     return t;
   }();
   return d;
@@ -229,10 +230,12 @@ double Organisations::mean_price() const {
   return w > 0 ? sum / w : 0;
 }
 
-void Organisations::media(const Population& pop, std::array<double, kNumCounties>& advert) const {
+void Organisations::media(const Population& pop, Date today,
+                          std::array<double, kNumCounties>& advert) const {
   double recruiters = 0;
   for (const auto& o : orgs_)
     if (o.active) recruiters += effective_recruiters(o);
+  const double reach = advert_reach(p_, today);
   // Recruiters target counties by propensity; saturation is per 1000 people at risk (full scale).
   double weight_sum = 0;
   for (int c = 0; c < kNumCounties; ++c)
@@ -240,7 +243,7 @@ void Organisations::media(const Population& pop, std::array<double, kNumCounties
   for (int c = 0; c < kNumCounties; ++c) {
     const double per_thousand =
         weight_sum > 0 ? recruiters * pop.propensity[c] * 1000 / weight_sum : 0;
-    advert[c] = 1 - std::exp(-p_.reach_per_recruiter * per_thousand);
+    advert[c] = 1 - std::exp(-reach * per_thousand);
   }
 }
 

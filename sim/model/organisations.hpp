@@ -63,6 +63,8 @@ struct OrgParams : ParamsOf<OrgParams> {
   int arrest_disruption_weeks;        // weeks an organisation hit by arrests loses reach
   double arrest_disruption_reach;     // share of its reach lost meanwhile
   double arrest_disruption_capacity;  // share of its fixers' boarding capacity lost meanwhile
+  Date social_media_from;             // from when adverts go out on social media at scale
+  double social_media_reach_factor;   // factor on reach_per_recruiter from then (1: no change)
   static const Declare<OrgParams>& table();  // every parameter, with the field it fills
 };
 
@@ -71,6 +73,11 @@ void declare_market_price(Declare<OrgParams>& d);
 void declare_org_exit(Declare<OrgParams>& d);
 void declare_org_entry(Declare<OrgParams>& d);
 void declare_arrest_disruption(Declare<OrgParams>& d);
+void declare_social_media(Declare<OrgParams>& d);
+
+// Advert saturation one recruiter adds per 1000 people at risk on `today`
+// (social_media_adverts.cpp).
+double advert_reach(const OrgParams& p, Date today);
 
 struct Organisation {
   bool active = false;
@@ -109,7 +116,7 @@ class Organisations {
   OrgWeek week(int day, const Levers& levers, size_t nmeasures);
 
   // Advert saturation per county (0..1) from recruiters, spread by propensity and population.
-  void media(const Population& pop, std::array<double, kNumCounties>& advert) const;
+  void media(const Population& pop, Date today, std::array<double, kNumCounties>& advert) const;
 
   // Picks the organisation a person buys from (by reach and reputation); -1 if none is active.
   int choose(Stream& s) const;

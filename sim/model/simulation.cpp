@@ -114,7 +114,7 @@ void step(World& w) {
   w.legal_visas = std::min(w.legal_visas + w.levers.legal_visas_per_day * w.scale,
                            w.levers.legal_visas_per_day * 365 * w.scale);
   if (w.day % 7 == 0) weekly(w);
-  w.orgs.media(w.pop, w.media.advert);
+  w.orgs.media(w.pop, w.date, w.media.advert);
   offer_chances_today(w);
   campaigns_day(w);
   public_news_day(w);

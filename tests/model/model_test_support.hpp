@@ -88,7 +88,7 @@ struct Sim {
     w.day = day;
     w.date = w.start + day;
     w.levers = levers_on(w.measures, w.date);
-    w.orgs.media(w.pop, w.media.advert);
+    w.orgs.media(w.pop, w.date, w.media.advert);
     offer_chances_today(w);
     campaigns_day(w);
     public_news_day(w);

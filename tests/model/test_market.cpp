@@ -162,6 +162,25 @@ TEST(Market, ArrestsCutOffers) {
   EXPECT_LT(disrupted, arrests) << "a disrupted organisation reaches fewer";
 }
 
+TEST(Market, SocialMediaAdvertsReachMoreFromTheirDate) {
+  // The same recruiters saturate each county more from social_media_from on, by the factor on
+  // their reach (1 - exp(-reach x recruiters per 1000)); before it, and at factor 1, as before.
+  Scenario s = still_market({{"organisations.social_media_from", "2020-03-01"},
+                             {"organisations.social_media_reach_factor", "4"}});
+  Sim sim(s, 3);
+  const Date before = sim.w.start + 10, after = sim.w.start + 70;
+  std::array<double, kNumCounties> a0{}, a1{};
+  sim.w.orgs.media(sim.w.pop, before, a0);
+  sim.w.orgs.media(sim.w.pop, after, a1);
+  const OrgParams& p = sim.w.p.orgs;
+  EXPECT_DOUBLE_EQ(advert_reach(p, before), p.reach_per_recruiter);
+  EXPECT_DOUBLE_EQ(advert_reach(p, after), 4 * p.reach_per_recruiter);
+  for (int c = 0; c < kNumCounties; ++c) {
+    ASSERT_GT(a0[c], 0) << c;
+    EXPECT_NEAR(std::log1p(-a1[c]), 4 * std::log1p(-a0[c]), 1e-9) << c;
+  }
+}
+
 TEST(Market, CreditStopsWhenDebtorsAreReturned) {
   // Refused at once and removed fast: debtors are returned before they pay, the share of debt
   // lost passes the limit, and no one buys on credit while it stays above it. With slow removal

@@ -87,8 +87,8 @@ int cmd_study(const Args& args) {
   std::vector<std::string> command = {"study"};
   command.insert(command.end(), args.begin(), args.end());
   const Shard shard = vm.count("shard") ? parse_shard(vm["shard"].as<std::string>()) : Shard{};
-  const Study study(vm["study"].as<std::string>(), vm["output"].as<std::string>(),
-                    overrides_of(vm), shard, command, &std::cerr);
+  const Study study(vm["study"].as<std::string>(), vm["output"].as<std::string>(), overrides_of(vm),
+                    shard, command, &std::cerr);
   StudyOptions options;
   options.threads = vm.count("threads") ? count_option(vm, "threads", 1) : default_thread_count();
   options.resume = vm.count("resume") > 0;

@@ -17,7 +17,8 @@ void add_replicate_slots(RunPlan& plan, const ParamTable* posterior, int k, std:
          << " draws: the first " << replicates % k
          << " draws get one replicate more than the others\n";
   }
-  const auto drawn = draw_rows(*posterior, static_cast<uint64_t>(plan.scenario.integer("run.seed")), k);
+  const auto drawn =
+      draw_rows(*posterior, static_cast<uint64_t>(plan.scenario.integer("run.seed")), k);
   for (long r = 0; r < replicates; ++r) plan.slot_row.push_back(drawn[static_cast<size_t>(r % k)]);
   plan.table = posterior;
   plan.provenance["posterior_file"] = posterior->path;

@@ -142,8 +142,8 @@ void parse_entry(const SetupEntry& e, Parse& p) {
   StudySpec& out = p.out;
   if (e.section == "study") {
     if (e.key == "baseline")
-      out.baseline = {"baseline", beside(out.path, e.value), e.line, {},
-                      described(p.lines, e.line, e.note)};
+      out.baseline = {
+          "baseline", beside(out.path, e.value), e.line, {}, described(p.lines, e.line, e.note)};
     else if (e.key == "posterior")
       out.posterior = beside(out.path, e.value);
     else

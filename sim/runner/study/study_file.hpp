@@ -50,7 +50,7 @@ struct StudySpec {
   std::string question;  // the comment lines that open the file
   StudyScenario baseline;
   std::vector<StudyScenario> whatifs;
-  std::string posterior;  // empty: no parameter uncertainty
+  std::string posterior;           // empty: no parameter uncertainty
   std::vector<SetupEntry> design;  // [design] less draws, keys as run.KEY
   std::optional<int> draws;
   int draws_line = 0;

@@ -85,6 +85,7 @@ void Study::plan(StudyScenario s, const StudyOverrides& overrides, const Shard& 
   add_replicate_slots(p, has_posterior() ? &posterior_ : nullptr,
                       draws_ > 0 ? draws_ : static_cast<int>(replicates), log);
   p.provenance["study_file"] = spec_.path;
+  p.provenance["study_question"] = spec_.question;
   p.provenance["study_scenario"] = s.name;
   p.provenance["study_description"] = s.description;
   p.provenance[kDigestKey] = plan_digest(p);

@@ -164,6 +164,29 @@ TEST_F(Study, ResumeRunsOnlyTheScenarioNotFinished) {
   EXPECT_EQ(binary::read_text(out("effects.csv")), effects);  // the same numbers again
 }
 
+TEST_F(Study, ShardsMergedAndResumedGiveTheSameTables) {
+  const std::string sharded = dir_->file("sharded");
+  auto study = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = {dir_->file("study.ini"), "-o", sharded, "-t", "1", "-q"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    whatif::Capture err(std::cerr), out(std::cout);
+    return cmd_study(args);
+  };
+  ASSERT_EQ(study({"--shard", "0/2"}), 0);
+  ASSERT_EQ(study({"--shard", "1/2"}), 0);
+  EXPECT_FALSE(std::filesystem::exists(sharded + "/effects.csv"));  // a slice has no effects
+  for (const char* name : {"baseline", "no_measures", "no_frontex"}) {
+    const std::string whole = sharded + "/" + name + ".h5";
+    whatif::Capture out(std::cout);
+    ASSERT_EQ(cmd_merge({whole, sharded + "/" + name + ".shard-0-of-2.h5",
+                         sharded + "/" + name + ".shard-1-of-2.h5"}),
+              0);
+  }
+  ASSERT_EQ(study({"--resume"}), 0);
+  EXPECT_EQ(binary::read_text(sharded + "/effects.csv"), binary::read_text(out("effects.csv")));
+  EXPECT_EQ(binary::read_text(sharded + "/summary.csv"), binary::read_text(out("summary.csv")));
+}
+
 TEST(StudyFile, BadKeyNamesFileLineAndKeyAndExitsTwo) {
   Scratch dir("study_bad");
   const std::string base = std::string(SMUG_SOURCE_DIR) + "/scenarios/baseline.ini";

@@ -9,6 +9,7 @@
 #include "runner/io/output_path.hpp"
 #include "runner/io/scenario_files.hpp"
 #include "runner/replicate_slots.hpp"
+#include "runner/run_record.hpp"
 
 namespace smug {
 
@@ -109,9 +110,14 @@ bool finished_before(const StudyRun& run, bool resume) {
   const auto it = header.provenance.find(kDigestKey);
   if (it != header.provenance.end() && it->second == run.plan.provenance.at(kDigestKey))
     return true;
+  const auto commit = header.provenance.find("git_commit");
+  const std::string now = base_provenance().at("git_commit");
+  const std::string why =
+      commit != header.provenance.end() && commit->second != now
+          ? "another build ran it (commit " + commit->second + ", this is " + now + ")"
+          : "its study file, scenario files or design changed";
   throw UsageError(run.plan.output + " is not the run of scenario '" + run.name +
-                   "' this study now makes (its study file, scenario files, design or the build "
-                   "changed): run without --resume to replace it");
+                   "' this study now makes: " + why + "; run without --resume to replace it");
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "app/options.hpp"
 #include "app/run_setup.hpp"
 #include "core/errors.hpp"
+#include "runner/replicate_slots.hpp"
 
 namespace po = boost::program_options;
 
@@ -53,32 +54,20 @@ int cmd_run(const Args& args) {
   if (vm.count("draws") && !vm.count("posterior")) throw UsageError("--draws needs --posterior");
   RunSetup setup = make_run_setup(vm, ".h5", "run", args);
   RunPlan& job = setup.plan;
-  const long replicates = job.scenario.integer("run.replicates");
-  for (long r = 0; r < replicates; ++r) job.slot_key.push_back(static_cast<uint64_t>(r));
   ParamTable table;
+  const ParamTable* posterior = nullptr;
+  int k = 0;
   if (vm.count("posterior")) {
     table = read_param_table(vm["posterior"].as<std::string>(), TableKind::kPosterior);
     for (const auto& name : setup.set_names) {
       for (const auto& varied : table.names)
         if (name == varied) throw UsageError("--set " + name + ": the posterior draws it");
     }
-    const int k = vm.count("draws") ? count_option(vm, "draws", 1) : static_cast<int>(replicates);
-    // Replicate r takes draw r mod K: draws past the replicates would never run.
-    if (k > replicates)
-      throw UsageError("--draws " + std::to_string(k) + ": more draws than the run's " +
-                       std::to_string(replicates) + " replicates (each draw needs a replicate)");
-    if (replicates % k != 0) {
-      std::cerr << "smugsim: warning: " << replicates << " replicates are not a multiple of " << k
-                << " draws: the first " << replicates % k
-                << " draws get one replicate more than the others\n";
-    }
-    const auto drawn = draw_rows(table, static_cast<uint64_t>(job.scenario.integer("run.seed")), k);
-    for (long r = 0; r < replicates; ++r) job.slot_row.push_back(drawn[static_cast<size_t>(r % k)]);
-    job.table = &table;
-    job.provenance = {{"posterior_file", table.path},
-                      {"posterior_sha256", table.sha256},
-                      {"posterior_draws", std::to_string(k)}};
+    k = vm.count("draws") ? count_option(vm, "draws", 1)
+                          : static_cast<int>(job.scenario.integer("run.replicates"));
+    posterior = &table;
   }
+  add_replicate_slots(job, posterior, k, &std::cerr);
   return run_and_report(setup);
 }
 

@@ -22,6 +22,7 @@ const std::vector<Command>& commands() {
       {"calibrate", "fit the free parameters to the targets (ABC); resumable", cmd_calibrate},
       {"merge", "combine the shards of a job array (run|sweep --shard) into one run file",
        cmd_merge},
+      {"study", "a baseline and its what-ifs, paired, with tables of their effects", cmd_study},
       {"sensitivity", "Morris or Sobol indices of outputs over parameter ranges (HDF5)",
        cmd_sensitivity},
   };

@@ -28,6 +28,7 @@ int cmd_sweep(const Args& args);
 int cmd_design(const Args& args);
 int cmd_merge(const Args& args);
 int cmd_sensitivity(const Args& args);
+int cmd_study(const Args& args);
 
 std::string version_text();
 

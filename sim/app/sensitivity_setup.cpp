@@ -4,7 +4,7 @@
 
 #include "core/errors.hpp"
 #include "core/setup_file.hpp"
-#include "model/series.hpp"
+#include "runner/run_record.hpp"
 
 namespace smug {
 
@@ -96,19 +96,6 @@ SensitivityOutput parse_output(const SetupEntry& e) {
 }
 
 }  // namespace
-
-bool is_metric(const std::string& name) {
-  for (const SeriesInfo& s : series_info())
-    if (name == s.name) return true;
-  if (name.rfind("measure_", 0) != 0) return false;
-  for (const SeriesInfo& s : measure_series_info()) {
-    const std::string tail = std::string("_") + s.name;
-    if (name.size() > 8 + tail.size() &&
-        name.compare(name.size() - tail.size(), tail.size(), tail) == 0)
-      return true;
-  }
-  return false;
-}
 
 SensitivitySetup parse_sensitivity_setup(const std::string& path, const std::string& text,
                                          const ParamRegistry& reg) {

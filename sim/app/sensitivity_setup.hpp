@@ -58,8 +58,4 @@ struct SensitivitySetup {
 SensitivitySetup parse_sensitivity_setup(const std::string& path, const std::string& text,
                                          const ParamRegistry& reg);
 
-// Whether a run file has a series of this name: the model's series and each measure's
-// ("measure_NAME_SERIES"), as runner/run_record.hpp names them.
-bool is_metric(const std::string& name);
-
 }  // namespace smug

@@ -43,6 +43,15 @@ std::string expected_sections(const std::vector<std::string>& sections) {
   return "unknown section (expected " + s + ")";
 }
 
+// "scenario *" stands for any "scenario NAME": sections a file may have many of, one per name.
+bool matches_section(const std::string& pattern, const std::string& section) {
+  if (pattern.size() < 2 || pattern.compare(pattern.size() - 2, 2, " *") != 0)
+    return pattern == section;
+  const size_t stem = pattern.size() - 1;
+  return section.size() > stem && section.compare(0, stem, pattern, 0, stem) == 0 &&
+         section.find(' ', stem) == std::string::npos;
+}
+
 }  // namespace
 
 std::vector<SetupEntry> scan_setup(const std::string& path, const std::string& text,
@@ -58,7 +67,7 @@ std::vector<SetupEntry> scan_setup(const std::string& path, const std::string& t
       if (l.back() != ']') throw InputError(path, line, "", "malformed section header");
       section = trim(l.substr(1, l.size() - 2));
       bool known = false;
-      for (const auto& s : sections) known = known || s == section;
+      for (const auto& s : sections) known = known || matches_section(s, section);
       if (!known) throw InputError(path, line, section, expected_sections(sections));
       continue;
     }

@@ -19,7 +19,9 @@ struct SetupEntry {
   int integer(int lo, int hi) const;             // the value as a whole number in [lo, hi]
 };
 
-// The entries in file order. Throws InputError for a section not in `sections`, a malformed
+// The entries in file order. A section "NAME *" in `sections` admits every "NAME WORD" (one
+// word: "[scenario no_deal]"), the entries' section then being the whole header. Throws
+// InputError for a section not in `sections`, a malformed
 // header, a line without '=', a key outside any section or a key given twice in one section.
 std::vector<SetupEntry> scan_setup(const std::string& path, const std::string& text,
                                    const std::vector<std::string>& sections);

@@ -95,18 +95,13 @@ RunPlan shard_of(const RunPlan& plan) {
   if (shard.count > n)
     throw UsageError("--shard " + std::to_string(shard.index) + "/" + std::to_string(shard.count) +
                      ": more shards than the run's " + std::to_string(n) + " replicates");
-  std::string whole;  // what decides the whole run's numbers: equal in every shard of it
-  for (const auto& [k, v] : make_manifest(plan, RunParams::from(plan.scenario)))
-    if (std::find(kInformationalFields.begin(), kInformationalFields.end(), k) ==
-        kInformationalFields.end())
-      whole += k + "=" + v + "\n";
   const size_t begin = shard_begin(shard, n), end = shard_end(shard, n);
   RunPlan part = plan;
   part.slot_key.assign(plan.slot_key.begin() + begin, plan.slot_key.begin() + end);
   if (!plan.slot_row.empty())
     part.slot_row.assign(plan.slot_row.begin() + begin, plan.slot_row.begin() + end);
   for (auto& [k, v] :
-       out::shard_attributes({shard.index, shard.count, begin, n, sha256_hex(whole)}))
+       out::shard_attributes({shard.index, shard.count, begin, n, plan_digest(plan)}))
     part.provenance[k] = v;
   return part;
 }
@@ -303,6 +298,15 @@ RunOutcome execute_slots(const RunPlan& plan, const RunOptions& options) {
 }
 
 }  // namespace
+
+std::string plan_digest(const RunPlan& plan) {
+  std::string whole;
+  for (const auto& [k, v] : make_manifest(plan, RunParams::from(plan.scenario)))
+    if (std::find(kInformationalFields.begin(), kInformationalFields.end(), k) ==
+        kInformationalFields.end())
+      whole += k + "=" + v + "\n";
+  return sha256_hex(whole);
+}
 
 std::string resume_command(const RunPlan& plan) {
   std::string c = "smugsim " + plan.command;

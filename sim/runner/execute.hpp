@@ -15,6 +15,11 @@ namespace smug {
 // shards than slots) and RuntimeFailure for I/O.
 RunOutcome execute(const RunPlan& plan, const RunOptions& options);
 
+// The SHA-256 of everything that decides the plan's numbers (the manifest --resume compares, less
+// when and how it was started): every shard of a run has its whole plan's, and a study keeps it
+// in each run file to know a finished scenario when it sees one.
+std::string plan_digest(const RunPlan& plan);
+
 // "smugsim COMMAND ARGS --resume", quoted for a shell: the command that continues the plan.
 std::string resume_command(const RunPlan& plan);
 

@@ -100,4 +100,17 @@ out::RunData make_run_data(const Scenario& s, const Model& model,
   return d;
 }
 
+bool is_metric(const std::string& name) {
+  for (const SeriesInfo& s : series_info())
+    if (name == s.name) return true;
+  if (name.rfind("measure_", 0) != 0) return false;
+  for (const SeriesInfo& s : measure_series_info()) {
+    const std::string tail = std::string("_") + s.name;
+    if (name.size() > 8 + tail.size() &&
+        name.compare(name.size() - tail.size(), tail.size(), tail) == 0)
+      return true;
+  }
+  return false;
+}
+
 }  // namespace smug

@@ -30,4 +30,8 @@ std::map<std::string, std::string> base_provenance();
 
 std::string now_iso8601();
 
+// Whether a run file has a series of this name: the model's series and each measure's
+// ("measure_NAME_SERIES"), as make_run_header names them.
+bool is_metric(const std::string& name);
+
 }  // namespace smug

@@ -2,7 +2,6 @@
 #include <boost/program_options.hpp>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -10,6 +9,7 @@
 
 #include "app/commands.hpp"
 #include "app/options.hpp"
+#include "app/rerun_hint.hpp"
 #include "app/text_table.hpp"
 #include "core/date.hpp"
 #include "core/errors.hpp"
@@ -146,17 +146,6 @@ void print_help(const po::options_description& opts) {
                "rel_change,p_negative,pairing_gain\n";
 }
 
-// Runs at different --scale simulate different numbers of people: their paired differences mix
-// the measure's effect with sampling noise of different sizes, so they are not compared.
-void refuse_different_scales(const out::RunData& a, const std::string& fa, const out::RunData& b,
-                             const std::string& fb) {
-  const auto sa = a.provenance.find("scale"), sb = b.provenance.find("scale");
-  if (sa == a.provenance.end() || sb == b.provenance.end()) return;
-  if (std::strtod(sa->second.c_str(), nullptr) == std::strtod(sb->second.c_str(), nullptr)) return;
-  throw UsageError("cannot compare " + fa + " (--scale " + sa->second + ") with " + fb +
-                   " (--scale " + sb->second + "): rerun " + fb + " with --scale " + sa->second);
-}
-
 }  // namespace
 
 int cmd_compare(const Args& args) {
@@ -204,10 +193,9 @@ int cmd_compare(const Args& args) {
   for (const std::string& f : files) require_regular_file(f);
   const out::RunData base = out::read_run_file(files[0]);
   const out::RunData other = out::read_run_file(files[1]);
-  refuse_different_scales(base, files[0], other, files[1]);
-  if (const auto why = out::incomparable_reason(base, other)) {
-    throw UsageError("cannot compare " + files[0] + " with " + files[1] + ": " + *why);
-  }
+  // Runs at different --scale simulate different numbers of people: their paired differences mix
+  // the measure's effect with sampling noise of different sizes, so they are refused too.
+  refuse_unpaired(base, files[0], other, files[1]);
   const std::vector<std::string> metrics = pick_metrics(base, files[0], other, files[1], given);
   std::vector<out::CompareRow> rows;
   try {

@@ -48,8 +48,8 @@ std::vector<SearchHit> search_params(const ParamRegistry& reg, const std::string
   for (const auto& p : reg.params())
     if (SearchHit h = score(reg, p, ws); h.score > 0) hits.push_back(h);
   std::stable_sort(hits.begin(), hits.end(), [](const SearchHit& a, const SearchHit& b) {
-    if (a.words_matched != b.words_matched) return a.words_matched > b.words_matched;
     if (a.score != b.score) return a.score > b.score;
+    if (a.words_matched != b.words_matched) return a.words_matched > b.words_matched;
     return a.spec->name() < b.spec->name();
   });
   return hits;

@@ -21,7 +21,8 @@ inline constexpr int kDocWeight = 2;         // the parameter's doc line
 inline constexpr int kSectionDocWeight = 1;  // the section's doc line
 
 // Parameters matching at least one word (case-insensitive substring; a plural's final 's' is
-// dropped, so "removals" finds "removal"), ranked by words matched, then score, then name.
+// dropped, so "removals" finds "removal"), ranked by score, then words matched, then name: the
+// score first, because a word in a key says more than several in a section's description.
 std::vector<SearchHit> search_params(const ParamRegistry& reg, const std::string& words);
 
 }  // namespace smug

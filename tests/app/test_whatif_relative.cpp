@@ -42,12 +42,7 @@ TEST(RelativeWhatIf, RelativeValueMultipliesEachPosteriorDraw) {
                          "decision.gain_weight=" + detail::format_number(row.values[1] * 1.5)});
   ASSERT_EQ(cmd_run(set), 0);
   const out::RunData c = out::read_run_file(dir.file("set.h5"));
-  ASSERT_EQ(a.series.size(), c.series.size());
-  for (size_t i = 0; i < a.series.size(); ++i) {
-    for (size_t k = 0; k < a.series[i].values.size(); ++k)
-      ASSERT_TRUE(whatif::same_double(a.series[i].values[k], c.series[i].values[k]))
-          << a.series[i].name;
-  }
+  whatif::expect_same_series(a, c);
   // And not the draw alone: the factor changed the result.
   std::vector<std::string> plain = small_run(whatif::baseline(), dir.file("plain.h5"));
   plain.insert(plain.end(), {"--posterior", csv, "--draws", "1"});

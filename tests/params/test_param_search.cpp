@@ -23,11 +23,14 @@ TEST(ParamSearch, AWordInTheKeyRanksAboveTheSectionAndTheDoc) {
   EXPECT_EQ(boat.front(), "boats.capacity");
 }
 
-TEST(ParamSearch, MoreWordsMatchedRankFirstAndPluralsMatch) {
+TEST(ParamSearch, HigherScoresRankFirstAndPluralsMatch) {
   const auto hits = names("patrols launches");
   ASSERT_FALSE(hits.empty());
-  EXPECT_EQ(hits.front(), "patrols.intensity");  // both words (section, doc)
-  EXPECT_EQ(names("capacities").size(), 0u);     // only a final 's' is dropped
+  EXPECT_EQ(hits.front(), "patrols.intensity");  // both words (section 4, doc 2)
+  // A key match (8) outranks a match of two words in docs (2 + 1 + 1 at most).
+  EXPECT_EQ(names("trips giving").front(), "boats.max_trips");
+  EXPECT_EQ(names("capacity patrols").front(), "boats.capacity");
+  EXPECT_EQ(names("capacities").size(), 0u);  // only a final 's' is dropped
   EXPECT_EQ(names("Capacity").front(), "boats.capacity");
   EXPECT_TRUE(names("zzz").empty());
 }

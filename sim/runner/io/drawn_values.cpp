@@ -1,5 +1,7 @@
 #include "runner/io/drawn_values.hpp"
 
+#include <cstdio>
+
 #include "core/errors.hpp"
 #include "params/value_text.hpp"
 
@@ -17,14 +19,21 @@ double weighted_mean(const ParamTable& t, size_t j) {
   return sum / total;
 }
 
+// A hint, not a value: three significant digits read better than the exact double.
+std::string three_digits(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3g", x);
+  return buf;
+}
+
 std::string how_to_write(const ParamValue& v, double mean) {
   const std::string key = v.spec->key;
   std::string s = "write it relative to each draw, e.g. '" + key + " *= 1.5' (dated: '" + key +
                   " *= 2, 2024-01-01: *= 1')";
   if (v.schedule.is_constant() && mean != 0) {
     s += "; " + detail::format_number(v.schedule.initial) +
-         " is about *= " + detail::format_number(static_cast<float>(v.schedule.initial / mean)) +
-         " of the posterior's mean " + detail::format_number(static_cast<float>(mean));
+         " is about *= " + three_digits(v.schedule.initial / mean) + " of the posterior's mean " +
+         three_digits(mean);
   }
   return s + ", or run without --posterior";
 }

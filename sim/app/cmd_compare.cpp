@@ -126,7 +126,8 @@ void print_help(const po::options_description& opts) {
          "                        [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--metric NAME ...] "
          "[--csv]\n\n"
          "Paired comparison of two runs of the same replicates (same seeds, replicate keys,\n"
-         "start date and number of days; anything else is refused): a scenario (OTHER) against\n"
+         "start date and number of days; anything else is refused, naming the options to rerun\n"
+         "OTHER with): a scenario (OTHER) against\n"
          "its baseline (BASE). Replicate r of one is paired with replicate r of the other, so\n"
          "the noise they share cancels in the difference. Per period and metric: the ensemble\n"
          "means of BASE and OTHER; the mean of the per-replicate differences OTHER - BASE and\n"
@@ -196,6 +197,7 @@ int cmd_compare(const Args& args) {
   // Runs at different --scale simulate different numbers of people: their paired differences mix
   // the measure's effect with sampling noise of different sizes, so they are refused too.
   refuse_unpaired(base, files[0], other, files[1]);
+  warn_of_other_draws(std::cerr, base, other, files[1]);
   const std::vector<std::string> metrics = pick_metrics(base, files[0], other, files[1], given);
   std::vector<out::CompareRow> rows;
   try {

@@ -80,4 +80,12 @@ void refuse_unpaired(const out::RunData& base, const std::string& base_file,
   throw UsageError("cannot compare " + base_file + " with " + other_file + ": " + *why + hint);
 }
 
+void warn_of_other_draws(std::ostream& log, const out::RunData& base, const out::RunData& other,
+                         const std::string& other_file) {
+  if (base.posterior_rows == other.posterior_rows) return;
+  log << "smugsim: warning: the runs drew other posterior parameters, so the differences mix the "
+         "what-if with them; rerun "
+      << other_file << " with " << posterior_options(base) << " and the same --seed\n";
+}
+
 }  // namespace smug

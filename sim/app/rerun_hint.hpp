@@ -2,6 +2,7 @@
 // as the run files record them, in which OTHER differs from BASE (seed, replicates, horizon,
 // scale, posterior draws), so the analyst reruns one command instead of guessing.
 #pragma once
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -18,5 +19,10 @@ std::vector<std::string> differing_run_options(const out::RunData& base, const o
 // scales), saying what differs and how to rerun other_file.
 void refuse_unpaired(const out::RunData& base, const std::string& base_file,
                      const out::RunData& other, const std::string& other_file);
+
+// A warning on `log` when the runs are paired by replicate but drew other posterior rows: their
+// differences then mix the what-if with parameter differences.
+void warn_of_other_draws(std::ostream& log, const out::RunData& base, const out::RunData& other,
+                         const std::string& other_file);
 
 }  // namespace smug

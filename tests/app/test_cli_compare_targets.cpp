@@ -157,6 +157,25 @@ TEST_F(CliCompareTargets, CompareOnOtherReplicatesSaysWhichOptionsToRerunWith) {
   }
 }
 
+TEST_F(CliCompareTargets, CompareWarnsWhenTheRunsDrewOtherPosteriorRows) {
+  out::RunData base = make_run(4, 1), other = make_run(4, 1);
+  base.provenance["posterior_file"] = "post.csv";
+  base.provenance["posterior_draws"] = "2";
+  base.posterior_rows = {0, 1, 0, 1};
+  other.posterior_rows = {1, 1, 0, 0};
+  const std::string a = write("base.h5", base), b = write("other.h5", other);
+  Capture out(std::cout);
+  Capture err(std::cerr);
+  EXPECT_EQ(cmd_compare({a, b, "--csv"}), 0);
+  EXPECT_NE(err.text().find("rerun " + b + " with --posterior post.csv --draws 2"),
+            std::string::npos)
+      << err.text();
+  const std::string same = write("same.h5", base);
+  Capture quiet(std::cerr);
+  EXPECT_EQ(cmd_compare({a, same, "--csv"}), 0);
+  EXPECT_EQ(quiet.text(), "");
+}
+
 TEST_F(CliCompareTargets, SummarizeByRowSplitsASweepByDesignRow) {
   out::RunData sweep = make_run(4, 1);
   sweep.design_rows = {0, 1, 0, 1};

@@ -44,6 +44,14 @@ TEST(Scenario, RelativeValueMultipliesEachPosteriorDraw) {
   EXPECT_EQ(s.real_at("boats.capacity", from_ymd(2023, 1, 1)), 60);
   EXPECT_EQ(s.real_at("boats.capacity", from_ymd(2024, 2, 1)), 30);
   EXPECT_EQ(s.value("boats.capacity").relative->base.file, "post.csv");
+  try {
+    s.set_keeping_factor("boats.capacity", "60", Origin{"post.csv", 5});
+    ADD_FAILURE() << "a draw times the factor beyond the range was accepted";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.file(), "what.ini");  // the factor's line: the draw alone is valid
+    EXPECT_NE(std::string(e.what()).find("60 from post.csv:5 gives 120"), std::string::npos)
+        << e.what();
+  }
   Scenario absolute = parse(base_and("share_paid = 0.2\n"), "what.ini");
   absolute.set_keeping_factor("boats.capacity", "30", Origin{"post.csv", 4});
   EXPECT_EQ(absolute.real_at("boats.capacity", from_ymd(2023, 1, 1)), 30);

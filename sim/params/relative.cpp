@@ -21,6 +21,10 @@ std::string without_marks(const ParamSpec& spec, const std::string& text, const 
     const size_t comma = text.find(',', start);
     std::string part = trim(std::string_view(text).substr(start, comma - start));
     const size_t colon = first ? std::string::npos : part.find(':');
+    if (!first && colon == std::string::npos)
+      throw InputError(
+          at.file, at.line, spec.name(),
+          "expected a dated factor 'YYYY-MM-DD: *= factor' after the first, got '" + part + "'");
     const size_t value_at = colon == std::string::npos ? 0 : colon + 1;
     const std::string value = trim(std::string_view(part).substr(value_at));
     if (value.rfind(kMark, 0) != 0) {

@@ -75,6 +75,7 @@ void expect_refused(const std::string& line, const std::string& part) {
 TEST(Scenario, RelativeValueRefusesWhatItCannotMultiply) {
   expect_refused("night_only *= 2", "needs a number");
   expect_refused("capacity *= 2, 2024-01-01: 1", "write '2024-01-01: *= 1'");
+  expect_refused("capacity *= 2, *= 1", "expected a dated factor 'YYYY-MM-DD: *= factor'");
   expect_refused("capacity *= 3", "gives 120, outside the allowed range");
   expect_refused("max_trips *= 1.5", "gives 4.5, not a whole number");
   expect_refused("share_paid *= -1", "outside the allowed range");

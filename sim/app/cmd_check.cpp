@@ -25,7 +25,9 @@ int cmd_check(const Args& args) {
                "Validates a scenario file, the chain of files it extends and the data files it\n"
                "reads, as 'smugsim run' would before its first replicate, then prints the\n"
                "resolved scenario: every parameter with its value and, as a comment, the file\n"
-               "and line it came from or 'default'. Errors name the file, line and key.\n\n"
+               "and line it came from or 'default'; a relative value ('key *= 1.5') shows its\n"
+               "factor, its line and where the value it multiplies came from. Errors name the\n"
+               "file, line and key.\n\n"
             << opts << "\nexit codes: 0 valid, 2 bad usage or invalid scenario\n";
       });
   if (!parsed) return 0;

@@ -2,7 +2,6 @@
 #include <boost/program_options.hpp>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -10,6 +9,7 @@
 
 #include "app/commands.hpp"
 #include "app/options.hpp"
+#include "app/rerun_hint.hpp"
 #include "app/text_table.hpp"
 #include "core/date.hpp"
 #include "core/errors.hpp"
@@ -126,7 +126,8 @@ void print_help(const po::options_description& opts) {
          "                        [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--metric NAME ...] "
          "[--csv]\n\n"
          "Paired comparison of two runs of the same replicates (same seeds, replicate keys,\n"
-         "start date and number of days; anything else is refused): a scenario (OTHER) against\n"
+         "start date and number of days; anything else is refused, naming the options to rerun\n"
+         "OTHER with): a scenario (OTHER) against\n"
          "its baseline (BASE). Replicate r of one is paired with replicate r of the other, so\n"
          "the noise they share cancels in the difference. Per period and metric: the ensemble\n"
          "means of BASE and OTHER; the mean of the per-replicate differences OTHER - BASE and\n"
@@ -144,17 +145,6 @@ void print_help(const po::options_description& opts) {
   }
   std::cout << "\nCSV columns: period,metric,base_mean,other_mean,diff_mean,diff_p05,diff_p95,"
                "rel_change,p_negative,pairing_gain\n";
-}
-
-// Runs at different --scale simulate different numbers of people: their paired differences mix
-// the measure's effect with sampling noise of different sizes, so they are not compared.
-void refuse_different_scales(const out::RunData& a, const std::string& fa, const out::RunData& b,
-                             const std::string& fb) {
-  const auto sa = a.provenance.find("scale"), sb = b.provenance.find("scale");
-  if (sa == a.provenance.end() || sb == b.provenance.end()) return;
-  if (std::strtod(sa->second.c_str(), nullptr) == std::strtod(sb->second.c_str(), nullptr)) return;
-  throw UsageError("cannot compare " + fa + " (--scale " + sa->second + ") with " + fb +
-                   " (--scale " + sb->second + "): rerun " + fb + " with --scale " + sa->second);
 }
 
 }  // namespace
@@ -204,10 +194,10 @@ int cmd_compare(const Args& args) {
   for (const std::string& f : files) require_regular_file(f);
   const out::RunData base = out::read_run_file(files[0]);
   const out::RunData other = out::read_run_file(files[1]);
-  refuse_different_scales(base, files[0], other, files[1]);
-  if (const auto why = out::incomparable_reason(base, other)) {
-    throw UsageError("cannot compare " + files[0] + " with " + files[1] + ": " + *why);
-  }
+  // Runs at different --scale simulate different numbers of people: their paired differences mix
+  // the measure's effect with sampling noise of different sizes, so they are refused too.
+  refuse_unpaired(base, files[0], other, files[1]);
+  warn_of_other_draws(std::cerr, base, other, files[1]);
   const std::vector<std::string> metrics = pick_metrics(base, files[0], other, files[1], given);
   std::vector<out::CompareRow> rows;
   try {

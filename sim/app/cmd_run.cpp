@@ -6,6 +6,7 @@
 #include "app/options.hpp"
 #include "app/run_setup.hpp"
 #include "core/errors.hpp"
+#include "runner/io/drawn_values.hpp"
 #include "runner/replicate_slots.hpp"
 
 namespace po = boost::program_options;
@@ -27,7 +28,10 @@ const char* kUsage =
     "row per particle) draws K parameter sets by weight, the same K for every scenario run with\n"
     "the same seed, so scenarios stay paired for 'smugsim compare'. Replicate r runs draw\n"
     "r mod K: make --replicates a multiple of --draws so each draw gets as many replicates.\n"
-    "The run file records each replicate's values (varied_value) and the posterior row.\n\n"
+    "The run file records each replicate's values (varied_value) and the posterior row.\n"
+    "A what-if on a drawn parameter must be relative ('campaign *= 1.5', dated\n"
+    "'removal_capacity_per_day *= 2, 2024-01-01: *= 1'): the factor scales each draw. An\n"
+    "absolute value on one (outside the baseline's CALIBRATED block) is refused (exit 2).\n\n"
     "Clusters (docs/cluster.md): --shard I/N runs one slice of the replicates (job arrays;\n"
     "'smugsim merge' joins the slices); an MPI build under 'mpirun -n K' spreads the\n"
     "replicates over K processes and writes the same file.\n\n";
@@ -61,8 +65,12 @@ int cmd_run(const Args& args) {
     table = read_param_table(vm["posterior"].as<std::string>(), TableKind::kPosterior);
     for (const auto& name : setup.set_names) {
       for (const auto& varied : table.names)
-        if (name == varied) throw UsageError("--set " + name + ": the posterior draws it");
+        if (name == varied && !job.scenario.value(name).relative)
+          throw UsageError("--set " + name +
+                           ": the posterior draws it; scale each draw with --set " + name +
+                           "*=FACTOR");
     }
+    refuse_absolute_draws(job.scenario, table);
     k = vm.count("draws") ? count_option(vm, "draws", 1)
                           : static_cast<int>(job.scenario.integer("run.replicates"));
     posterior = &table;

@@ -11,6 +11,7 @@
 
 #include "app/commands.hpp"
 #include "app/options.hpp"
+#include "app/summary_by_row.hpp"
 #include "app/text_table.hpp"
 #include "core/date.hpp"
 #include "core/errors.hpp"
@@ -73,6 +74,8 @@ std::vector<std::string> pick_metrics(const out::RunData& run,
   return names;
 }
 
+constexpr const char* kCsvHeader = "period,metric,mean,sd,p05,p50,p95,replicates";
+
 // Shortest text that reads back as the same double.
 std::string exact(double x) {
   if (std::isnan(x)) return "nan";
@@ -81,20 +84,20 @@ std::string exact(double x) {
   return std::string(buf, r.ptr);
 }
 
-void print_csv(const std::vector<out::SummaryRow>& rows) {
-  std::cout << "period,metric,mean,sd,p05,p50,p95,replicates\n";
+// `lead` starts each line: "" or, with --by-row, the design row and a comma.
+void print_csv(const std::vector<out::SummaryRow>& rows, const std::string& lead = "") {
   for (const auto& r : rows) {
     const auto& s = r.stats;
-    std::cout << r.period << ',' << r.metric << ',' << exact(s.mean) << ',' << exact(s.sd) << ','
-              << exact(s.p05) << ',' << exact(s.p50) << ',' << exact(s.p95) << ',' << s.replicates
-              << '\n';
+    std::cout << lead << r.period << ',' << r.metric << ',' << exact(s.mean) << ',' << exact(s.sd)
+              << ',' << exact(s.p05) << ',' << exact(s.p50) << ',' << exact(s.p95) << ','
+              << s.replicates << '\n';
   }
 }
 
-void print_table(const std::string& file, const out::RunData& run,
+void print_table(const std::string& title, const out::RunData& run,
                  const std::vector<out::SummaryRow>& rows) {
   const out::DateRange h = out::horizon(run);
-  std::cout << file << ": " << run.nreplicates() << " replicates, " << format_date(h.first) << ".."
+  std::cout << title << ": " << run.nreplicates() << " replicates, " << format_date(h.first) << ".."
             << format_date(h.last) << " (" << run.ndays << " days)\n\n";
   std::vector<std::vector<std::string>> cells = {
       {"period", "metric", "mean", "sd", "p05", "p50", "p95", "n"}};
@@ -121,7 +124,9 @@ void print_help(const po::options_description& opts) {
                "metric per period. Flows (arrivals, returns, ...) are summed over the days of a\n"
                "period, levels (people waiting, price, ...) averaged over them. Periods only "
                "partly\ninside the run or the window cover those days only. With --from/--to and "
-               "no --by,\none row per metric for the whole window.\n\n"
+               "no --by,\none row per metric for the whole window. --by-row (a 'smugsim sweep' "
+               "file): one\nsummary per design row, of that row's replicates only; the CSV "
+               "then starts\nwith a row column (the design row, 0-based after the header).\n\n"
             << opts << "\ndefault metrics (those present): ";
   for (size_t i = 0; i < default_metrics().size(); ++i) {
     std::cout << (i ? ", " : "") << default_metrics()[i];
@@ -140,7 +145,8 @@ int cmd_summarize(const Args& args) {
       "to", po::value<std::string>(), "last day included, YYYY-MM-DD")(
       "metric", po::value<std::vector<std::string>>()->multitoken()->composing(),
       "series to summarise; several names, repeated, or comma-separated")(
-      "csv", po::bool_switch(), "machine-readable CSV with full precision");
+      "csv", po::bool_switch(), "machine-readable CSV with full precision")(
+      "by-row", po::bool_switch(), "a sweep file: one summary per design row");
   const auto parsed =
       parse_command(args, opts, {{"file", po::value<std::string>(), 1}}, [&] { print_help(opts); });
   if (!parsed) return 0;
@@ -171,16 +177,31 @@ int cmd_summarize(const Args& args) {
   require_regular_file(file);
   const out::RunData run = out::read_run_file(file);
   const std::vector<std::string> metrics = pick_metrics(run, given);
-  const auto rows = out::summarize(run, metrics, period, from, to);
-  if (rows.empty() && !metrics.empty()) {
-    const out::DateRange h = out::horizon(run);
-    throw UsageError("the --from/--to window does not overlap the run (" + format_date(h.first) +
-                     ".." + format_date(h.last) + ")");
+  const bool csv = vm["csv"].as<bool>();
+  const auto summary = [&](const out::RunData& r) {
+    const auto rows = out::summarize(r, metrics, period, from, to);
+    if (rows.empty() && !metrics.empty()) {
+      const out::DateRange h = out::horizon(r);
+      throw UsageError("the --from/--to window does not overlap the run (" + format_date(h.first) +
+                       ".." + format_date(h.last) + ")");
+    }
+    return rows;
+  };
+  if (!vm["by-row"].as<bool>()) {
+    if (csv) std::cout << kCsvHeader << "\n";
+    csv ? print_csv(summary(run)) : print_table(file, run, summary(run));
+    return 0;
   }
-  if (vm["csv"].as<bool>()) {
-    print_csv(rows);
-  } else {
-    print_table(file, run, rows);
+  if (csv) std::cout << "row," << kCsvHeader << "\n";
+  for (const int32_t row : design_rows_of(run, file)) {
+    const out::RunData part = replicates_of_row(run, row);
+    if (csv) {
+      print_csv(summary(part), std::to_string(row) + ",");
+    } else {
+      print_table(file + " row " + std::to_string(row) + " (" + row_values_text(run, row) + ")",
+                  part, summary(part));
+      std::cout << "\n";
+    }
   }
   return 0;
 }

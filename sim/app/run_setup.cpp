@@ -97,13 +97,15 @@ void apply_overrides(const po::variables_map& vm, Scenario& s,
   for (const auto& kv : vm["set"].as<std::vector<std::string>>()) {
     const auto eq = kv.find('=');
     if (eq == std::string::npos)
-      throw UsageError("--set expects SECTION.KEY=VALUE, got '" + kv + "'");
-    if (!s.registry().find(kv.substr(0, eq)))
-      throw UsageError("--set: unknown parameter '" + kv.substr(0, eq) +
-                       "' (see 'smugsim params')");
-    refuse_conflicts(vm, kv.substr(0, eq));
-    s.set(kv.substr(0, eq), kv.substr(eq + 1), cli);
-    set_names.push_back(kv.substr(0, eq));
+      throw UsageError("--set expects SECTION.KEY=VALUE or SECTION.KEY*=FACTOR, got '" + kv + "'");
+    // "name*=1.5" is relative, as in a scenario file.
+    const bool relative = eq > 0 && kv[eq - 1] == '*';
+    const std::string name = kv.substr(0, relative ? eq - 1 : eq);
+    if (!s.registry().find(name))
+      throw UsageError("--set: unknown parameter '" + name + "' (see 'smugsim params')");
+    refuse_conflicts(vm, name);
+    s.set(name, (relative ? "*= " : "") + kv.substr(eq + 1), cli);
+    set_names.push_back(name);
   }
 }
 
@@ -122,7 +124,7 @@ po::options_description run_options() {
       "start", po::value<std::string>(), "first day, YYYY-MM-DD")("end", po::value<std::string>(),
                                                                   "last day, YYYY-MM-DD")(
       "set", po::value<std::vector<std::string>>()->composing(),
-      "SECTION.KEY=VALUE: override a parameter (repeatable)")(
+      "SECTION.KEY=VALUE: override a parameter, or SECTION.KEY*=FACTOR: scale it (repeatable)")(
       "resume",
       "complete an interrupted run of the same command from the replicates it finished "
       "(kept in OUTPUT.partial/); refused if anything that decides the numbers changed")(

@@ -11,6 +11,7 @@
 #include <boost/program_options/parsers.hpp>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "core/errors.hpp"
@@ -27,6 +28,7 @@ struct FileScan {
   std::string text;
   std::string cleaned;                 // comments removed and lines rewritten for Boost
   std::map<std::string, int> line_of;  // "section.key" -> line, to place Boost's findings
+  std::set<std::string> calibrated;    // keys set inside the `; BEGIN CALIBRATED` block
   std::string extends;                 // empty: none
   int extends_line = 0;
 };
@@ -83,8 +85,24 @@ std::string strip_comment(const std::string& line) {
   return line;
 }
 
+// The calibration's markers (written by `smugsim calibrate` and scripts/calibrate): a posterior's
+// draws replace the values between them by design, so a run with --posterior accepts them.
+bool marks_calibrated_block(const std::string& comment, bool inside) {
+  if (comment.rfind("; BEGIN CALIBRATED", 0) == 0) return true;
+  if (comment.rfind("; END CALIBRATED", 0) == 0) return false;
+  return inside;
+}
+
+// "key *= 1.5" splits at '=' into "key *" and "1.5": the value becomes "*= 1.5" (relative.hpp).
+void mark_relative(std::string& key, std::string& value) {
+  if (key.empty() || key.back() != '*') return;
+  key = detail::trim(std::string_view(key).substr(0, key.size() - 1));
+  value = "*= " + value;
+}
+
 FileScan scan(const std::string& path, const std::string& text, const ParamRegistry& reg) {
-  FileScan f{path, text, "", {}, "", 0};
+  FileScan f{path, text, "", {}, {}, "", 0};
+  bool calibrated = false;
   if (detail::trim(text).empty()) throw InputError(path, 0, "", "empty scenario file");
   if (int bad = first_binary_line(text)) {
     throw InputError(path, bad, "",
@@ -96,6 +114,7 @@ FileScan scan(const std::string& path, const std::string& text, const ParamRegis
     if (n == 1 && raw.rfind("\xEF\xBB\xBF", 0) == 0) raw.erase(0, 3);  // UTF-8 byte-order mark
     std::string t = detail::trim(raw);
     if (t.empty() || t[0] == ';' || t[0] == '#') {
+      calibrated = marks_calibrated_block(t, calibrated);
       f.cleaned += "\n";
       continue;
     }
@@ -124,8 +143,9 @@ FileScan scan(const std::string& path, const std::string& text, const ParamRegis
       throw InputError(path, n, "",
                        "expected 'key = value', a [section] line or a comment, got '" + t + "'");
     }
-    const std::string key = detail::trim(std::string_view(t).substr(0, eq));
-    const std::string value = detail::trim(std::string_view(t).substr(eq + 1));
+    std::string key = detail::trim(std::string_view(t).substr(0, eq));
+    std::string value = detail::trim(std::string_view(t).substr(eq + 1));
+    mark_relative(key, value);
     if (key.empty()) throw InputError(path, n, "", "missing key before '='");
     if (key == "extends") {
       if (!section.empty()) {
@@ -151,6 +171,7 @@ FileScan scan(const std::string& path, const std::string& text, const ParamRegis
           "duplicate key: already set on line " + std::to_string(it->second) + " of this file");
     }
     f.line_of[name] = n;
+    if (calibrated) f.calibrated.insert(name);
     f.cleaned += key + "=" + value + "\n";
   }
   return f;
@@ -226,7 +247,8 @@ Scenario parse_scenario(const std::string& path, const FileLoader& load, const P
   Scenario scenario(reg);
   for (auto f = chain.rbegin(); f != chain.rend(); ++f) {
     for (const auto& [name, value] : boost_parse(*f, reg, desc)) {
-      scenario.set(name, value, Origin{f->path, f->line_of.at(name)});
+      scenario.set(name, value,
+                   Origin{f->path, f->line_of.at(name), f->calibrated.count(name) > 0});
     }
     scenario.add_file(SourceFile{f->path, f->text});
   }

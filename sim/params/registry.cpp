@@ -154,6 +154,9 @@ std::string registry_markdown(const ParamRegistry& reg) {
       "means 120 before 2022-08-30, 60 from that day, 14 from 2022-12-13 on. Dates are written\n"
       "YYYY-MM-DD and must increase. Booleans are `true`/`false` (also yes/no, on/off, 1/0).\n"
       "Each measure section has `enabled`, `start` and `end` (empty: never ends).\n"
+      "A number may be set relative to the value before it: `campaign *= 1.5` multiplies the\n"
+      "value of the file extended (or the default), and with `run --posterior` each draw;\n"
+      "dated: `removal_capacity_per_day *= 2, 2024-01-01: *= 1` ([levers.md](levers.md)).\n"
       "`smugsim check FILE` prints a scenario resolved, with where each value came from.\n";
   for (const auto& s : reg.sections()) {
     md += "\n## [" + s.name + "]" + (s.is_measure ? " (measure)" : "") + "\n\n" + s.doc + "\n\n";

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "core/errors.hpp"
+#include "params/relative.hpp"
 #include "params/value_text.hpp"
 
 namespace smug {
@@ -73,7 +74,18 @@ void Scenario::set(const std::string& name, const std::string& text, Origin orig
     throw InputError(origin.file, origin.line, name,
                      "unknown parameter" + (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
   }
-  it->second = detail::parse_value(*it->second.spec, text, origin);
+  it->second = detail::is_relative(text) ? detail::relative_value(it->second, text, origin)
+                                         : detail::parse_value(*it->second.spec, text, origin);
+}
+
+void Scenario::set_keeping_factor(const std::string& name, const std::string& text, Origin origin) {
+  const std::optional<Relative> rel = value(name).relative;
+  set(name, text, origin);
+  if (!rel) return;
+  ParamValue& v = values_.at(name);
+  v.schedule = detail::apply_factor(*v.spec, v.schedule, rel->factor, rel->origin,
+                                    "the value " + text + " from " + detail::origin_text(origin));
+  v.relative = Relative{rel->factor, rel->origin, origin};
 }
 
 std::string Scenario::resolved_ini(bool with_origins) const {
@@ -89,11 +101,7 @@ std::string Scenario::resolved_ini(bool with_origins) const {
     for (const ParamSpec* p : reg_->in_section(s.name)) {
       const ParamValue& v = values_.at(p->name());
       std::string line = p->key + " = " + detail::canonical_text(v);
-      if (with_origins) {
-        line += v.origin.file.empty()
-                    ? "  ; default"
-                    : "  ; from " + v.origin.file + ":" + std::to_string(v.origin.line);
-      }
+      if (with_origins) line += "  ; " + detail::describe_origin(v);
       out += line + "\n";
     }
   }

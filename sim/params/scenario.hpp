@@ -18,6 +18,17 @@ namespace smug {
 struct Origin {
   std::string file;  // empty: the registry default
   int line = 0;
+  // Set inside a file's `; BEGIN CALIBRATED` .. `; END CALIBRATED` block: a value the calibration
+  // wrote, which a posterior's draws replace by design (params/relative.hpp).
+  bool calibrated = false;
+};
+
+// A value written relative to the one before it ("*= 1.5", "*= 2, 2024-01-01: *= 1"): kept so
+// that the factor can be applied again to each posterior draw instead of being lost.
+struct Relative {
+  Schedule factor;  // product of every factor the chain of files wrote
+  Origin origin;    // the last relative line
+  Origin base;      // where the value it multiplies came from (empty file: the default)
 };
 
 struct ParamValue {
@@ -26,6 +37,7 @@ struct ParamValue {
   Schedule schedule;         // kReal, kInteger, kBoolean (0/1)
   std::optional<Date> date;  // kDate; nullopt for an empty date (e.g. a measure without end)
   Origin origin;
+  std::optional<Relative> relative;  // set when the value was written "*= factor"
 };
 
 struct SourceFile {
@@ -51,9 +63,14 @@ class Scenario {
   const std::string& text(const std::string& name) const;
   const ParamValue& value(const std::string& name) const;
 
-  // Sets a value from its text as in a scenario file, validating it like the parser does.
-  // Throws InputError (with origin's file and line) on bad input.
+  // Sets a value from its text as in a scenario file, validating it like the parser does. A text
+  // starting "*=" multiplies the current value (params/relative.hpp). Throws InputError (with
+  // origin's file and line) on bad input.
   void set(const std::string& name, const std::string& text, Origin origin = {});
+
+  // Sets a value that replaces the parameter's (a posterior draw), then applies the factor of a
+  // relative value to it, so "campaign *= 1.5" scales each draw.
+  void set_keeping_factor(const std::string& name, const std::string& text, Origin origin);
 
   const std::map<std::string, ParamValue>& values() const { return values_; }
   const std::vector<SourceFile>& files() const { return files_; }

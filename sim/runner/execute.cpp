@@ -11,6 +11,7 @@
 #include "engine/replicate_codec.hpp"
 #include "measures/assemble.hpp"
 #include "output/merge.hpp"
+#include "params/relative.hpp"
 #include "params/value_text.hpp"
 #include "runner/checkpoint.hpp"
 #include "runner/executor.hpp"
@@ -83,7 +84,10 @@ void record_varied(const RunPlan& plan, out::RunData& d) {
   const std::set<std::string> varied(t.names.begin(), t.names.end());
   for (auto& p : d.params) {
     if (!varied.count(p.name)) continue;
-    p.value = "(varies by replicate: see varied_value)";
+    // varied_value holds the rows as drawn: a relative value's factor applies on top of them.
+    const auto& rel = plan.scenario.value(p.name).relative;
+    p.value = rel ? "(varies by replicate: varied_value " + detail::factor_text(rel->factor) + ")"
+                  : "(varies by replicate: see varied_value)";
     p.origin = t.path;
   }
 }
@@ -116,7 +120,8 @@ class SlotModels {
       return;
     }
     for (const auto& name : plan.table->names) {
-      if (log && !plan.scenario.schedule(name).changes.empty()) {
+      if (log && !plan.scenario.value(name).relative &&
+          !plan.scenario.schedule(name).changes.empty()) {
         *log << "smugsim: warning: the scenario gives " << name << " dated changes; each of "
              << plan.table->path << "'s rows replaces them with its one value\n";
       }

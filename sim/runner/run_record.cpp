@@ -6,6 +6,8 @@
 #include <ctime>
 #include <stdexcept>
 
+#include "params/relative.hpp"
+#include "params/value_text.hpp"
 #include "runner/build_info.hpp"
 
 namespace smug {
@@ -63,8 +65,12 @@ out::RunData make_run_header(const Scenario& s, const Model& model,
     }
   }
   for (const auto& [name, v] : s.values()) {
+    // A relative value is recorded as the number it came to, with its factor.
+    const std::string text = v.relative ? detail::canonical_text(v) + " (" +
+                                              detail::factor_text(v.relative->factor) + ")"
+                                        : v.text;
     d.params.push_back(out::ParamRecord{
-        name, v.text, v.spec->unit,
+        name, text, v.spec->unit,
         v.origin.file.empty() ? "default" : v.origin.file + ":" + std::to_string(v.origin.line)});
   }
   for (const auto& f : s.files()) d.scenario_files.push_back(out::ScenarioText{f.path, f.text});

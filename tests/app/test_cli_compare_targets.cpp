@@ -133,6 +133,76 @@ TEST_F(CliCompareTargets, CompareRefusesRunsOfDifferentScalesNamingTheRerun) {
   EXPECT_EQ(cmd_compare({a, c, "--csv"}), 0);
 }
 
+TEST_F(CliCompareTargets, CompareOnOtherReplicatesSaysWhichOptionsToRerunWith) {
+  out::RunData base = make_run(4, 1), other = make_run(2, 1);
+  base.provenance["command"] = "smugsim run baseline.ini --replicates 4";
+  base.provenance["posterior_file"] = "post.csv";
+  base.provenance["posterior_sha256"] = "abc";
+  base.provenance["posterior_draws"] = "2";
+  base.posterior_rows = {0, 1, 0, 1};
+  for (auto& s : other.seeds) s = 7;
+  const std::string a = write("base.h5", base), b = write("other.h5", other);
+  try {
+    cmd_compare({a, b});
+    ADD_FAILURE() << "runs of other replicates compared";
+  } catch (const UsageError& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("different replicate keys"), std::string::npos) << what;
+    EXPECT_NE(what.find("rerun " + b +
+                        " with --seed 42 --replicates 4 --posterior post.csv "
+                        "--draws 2"),
+              std::string::npos)
+        << what;
+    EXPECT_NE(what.find("smugsim run baseline.ini --replicates 4"), std::string::npos) << what;
+  }
+}
+
+TEST_F(CliCompareTargets, CompareWarnsWhenTheRunsDrewOtherPosteriorRows) {
+  out::RunData base = make_run(4, 1), other = make_run(4, 1);
+  base.provenance["posterior_file"] = "post.csv";
+  base.provenance["posterior_draws"] = "2";
+  base.posterior_rows = {0, 1, 0, 1};
+  other.posterior_rows = {1, 1, 0, 0};
+  const std::string a = write("base.h5", base), b = write("other.h5", other);
+  Capture out(std::cout);
+  Capture err(std::cerr);
+  EXPECT_EQ(cmd_compare({a, b, "--csv"}), 0);
+  EXPECT_NE(err.text().find("rerun " + b + " with --posterior post.csv --draws 2"),
+            std::string::npos)
+      << err.text();
+  const std::string same = write("same.h5", base);
+  Capture quiet(std::cerr);
+  EXPECT_EQ(cmd_compare({a, same, "--csv"}), 0);
+  EXPECT_EQ(quiet.text(), "");
+}
+
+TEST_F(CliCompareTargets, SummarizeByRowSplitsASweepByDesignRow) {
+  out::RunData sweep = make_run(4, 1);
+  sweep.design_rows = {0, 1, 0, 1};
+  sweep.varied_names = {"decision.intercept"};
+  sweep.varied_values = {-6, -7, -6, -7};
+  const std::string f = write("sweep.h5", sweep);
+  {
+    Capture out(std::cout);
+    EXPECT_EQ(cmd_summarize({f, "--by-row", "--csv", "--metric", "arrivals", "--by", "year"}), 0);
+    const auto lines = lines_of(out.text());
+    ASSERT_EQ(lines.size(), 5u) << out.text();
+    EXPECT_EQ(lines[0], "row,period,metric,mean,sd,p05,p50,p95,replicates");
+    // Row 0 holds replicates 0 and 2: 365 and 1095 arrivals in 2022.
+    EXPECT_EQ(lines[1].substr(0, 20), "0,2022,arrivals,730,") << lines[1];
+    EXPECT_EQ(lines[1].substr(lines[1].size() - 2), ",2") << lines[1];
+    EXPECT_EQ(lines[3].substr(0, 21), "1,2022,arrivals,1095,") << lines[3];
+  }
+  {
+    Capture out(std::cout);
+    EXPECT_EQ(cmd_summarize({f, "--by-row", "--metric", "arrivals"}), 0);
+    EXPECT_NE(out.text().find("row 1 (decision.intercept=-7): 2 replicates"), std::string::npos)
+        << out.text();
+  }
+  const std::string plain = write("plain.h5", make_run(4, 1));
+  EXPECT_THROW(cmd_summarize({plain, "--by-row"}), UsageError);
+}
+
 TEST_F(CliCompareTargets, CompareRefusals) {
   const std::string base = write("base.h5", make_run(4, 1));
   out::RunData seeds = make_run(4, 1);

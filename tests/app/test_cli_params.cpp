@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "app/commands.hpp"
@@ -41,6 +42,46 @@ TEST(CliParams, MarkdownOutputIsTheRegistryMarkdown) {
 
 TEST(CliParams, UnknownSectionIsAUsageError) {
   EXPECT_THROW(cmd_params({"--section", "no_such_section_anywhere"}), UsageError);
+}
+
+std::string params_output(const std::vector<std::string>& args) {
+  testing::internal::CaptureStdout();
+  EXPECT_EQ(cmd_params(args), 0);
+  return testing::internal::GetCapturedStdout();
+}
+
+TEST(CliParams, SearchRemovalListsTheRemovalLeversFirst) {
+  const std::string out = params_output({"--search", "removal"});
+  std::istringstream lines(out);
+  std::string line;
+  std::getline(lines, line);  // "N parameters match ..."
+  std::getline(lines, line);  // blank
+  for (int i = 0; i < 3 && std::getline(lines, line); ++i) {
+    EXPECT_NE(line.substr(0, line.find(' ')).find("removal"), std::string::npos) << line;
+    std::getline(lines, line);  // its doc
+  }
+  EXPECT_NE(out.find("joint_communique.removal_capacity_per_day"), std::string::npos);
+}
+
+TEST(CliParams, ScenarioShowsResolvedValuesTheirOriginAndWhetherCalibrated) {
+  const std::string baseline = SMUG_SOURCE_DIR "/scenarios/baseline.ini";
+  const std::string what =
+      temp_file("test_cli_params_relative.ini", "extends = " + baseline +
+                                                    "\n[joint_communique]\ncampaign *= 2\n"
+                                                    "[french_patrols]\npatrol_odds_factor = 3\n");
+  const std::string out = params_output({"--scenario", what, "--search", "campaign patrol"});
+  std::istringstream lines(out);
+  std::map<std::string, std::string> row;
+  for (std::string line; std::getline(lines, line);) row[line.substr(0, line.find(' '))] = line;
+  const std::string& campaign = row["joint_communique.campaign"];
+  EXPECT_NE(campaign.find("0.626927434"), std::string::npos) << campaign;  // 2 x 0.313463717
+  EXPECT_NE(campaign.find("*= 2 (" + what + ":3) of the value from " + baseline), std::string::npos)
+      << campaign;
+  EXPECT_EQ(campaign.substr(campaign.size() - 3), "yes") << campaign;
+  const std::string& patrols = row["french_patrols.patrol_odds_factor"];
+  EXPECT_NE(patrols.find("from " + what + ":5"), std::string::npos) << patrols;
+  EXPECT_EQ(patrols.substr(patrols.size() - 2), "no") << patrols;
+  EXPECT_EQ(row.count("decision.intercept"), 0u);  // --search selects the rows
 }
 
 TEST(CliCheck, PrintsResolvedScenarioOrNothingWhenQuiet) {

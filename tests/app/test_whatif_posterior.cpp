@@ -106,12 +106,7 @@ TEST(PosteriorDraws, ADrawRunsExactlyItsParameters) {
                          "decision.gain_weight=" + row.texts[1], "-o", dir.file("set.h5")});
   ASSERT_EQ(cmd_run(set), 0);
   const out::RunData b = out::read_run_file(dir.file("set.h5"));
-  ASSERT_EQ(a.series.size(), b.series.size());
-  for (size_t i = 0; i < a.series.size(); ++i) {
-    for (size_t k = 0; k < a.series[i].values.size(); ++k)
-      ASSERT_TRUE(whatif::same_double(a.series[i].values[k], b.series[i].values[k]))
-          << a.series[i].name;
-  }
+  whatif::expect_same_series(a, b);
 }
 
 TEST(PosteriorDraws, Refusals) {

@@ -66,6 +66,16 @@ inline bool same_double(double a, double b) {
   return (std::isnan(a) && std::isnan(b)) || a == b;
 }
 
+// The series of the two run files agree bit for bit (NaN equals NaN); nothing else is compared.
+inline void expect_same_series(const out::RunData& a, const out::RunData& b) {
+  ASSERT_EQ(a.series.size(), b.series.size());
+  for (size_t i = 0; i < a.series.size(); ++i) {
+    ASSERT_EQ(a.series[i].values.size(), b.series[i].values.size()) << a.series[i].name;
+    for (size_t k = 0; k < a.series[i].values.size(); ++k)
+      ASSERT_TRUE(same_double(a.series[i].values[k], b.series[i].values[k])) << a.series[i].name;
+  }
+}
+
 // Every dataset of the two run files agrees bit for bit (NaN equals NaN), except wall_seconds and
 // the root attributes (start and finish times, command, threads).
 inline void expect_same_data(const out::RunData& a, const out::RunData& b) {

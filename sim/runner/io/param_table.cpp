@@ -169,7 +169,7 @@ Scenario with_row(const Scenario& base, const ParamTable& table, size_t row) {
   Scenario s = base;
   const auto& r = table.rows.at(row);
   for (size_t j = 0; j < table.names.size(); ++j)
-    s.set(table.names[j], r.texts[j], Origin{table.path, r.line});
+    s.set_keeping_factor(table.names[j], r.texts[j], Origin{table.path, r.line});
   return s;
 }
 

@@ -44,7 +44,8 @@ ParamTable read_param_table(const std::string& path, TableKind kind);
 // first k of k + 1 draws are the k draws.
 std::vector<size_t> draw_rows(const ParamTable& table, uint64_t seed, int k);
 
-// A copy of base with the row's values set, each with origin (table file, row line).
+// A copy of base with the row's values set, each with origin (table file, row line); a relative
+// value of base ("*= 1.5") multiplies the row's value.
 Scenario with_row(const Scenario& base, const ParamTable& table, size_t row);
 
 }  // namespace smug

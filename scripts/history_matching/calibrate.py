@@ -76,8 +76,10 @@ def write_best_draw(results, setup, values):
     """best_draw.ini: the scenario at the posterior draw whose own replicates fit best, to run,
     compare or scan by hand (docs/calibration.md)."""
     base = os.path.relpath(setup.scenario, os.path.abspath(results))
+    # In a CALIBRATED block: a posterior draw may replace these (smugsim run --posterior).
     lines = ["; The history matching's scenario at its best posterior draw (scripts/calibrate).",
-             f"extends = {base}"] + ini_sections(setup, values)
+             f"extends = {base}", "; BEGIN CALIBRATED"] + ini_sections(setup, values) + [
+                 "; END CALIBRATED"]
     write_atomic(os.path.join(results, "best_draw.ini"), "\n".join(lines) + "\n")
 
 

@@ -23,7 +23,7 @@ namespace {
 
 const char* kUsage =
     "usage: smugsim study STUDY.ini -o DIR [options]\n\n"
-    "Runs a study (docs/studies.md): the baseline and every what-if of STUDY.ini with the same\n"
+    "Runs a study (docs/study.md): the baseline and every what-if of STUDY.ini with the same\n"
     "seed, horizon, scale, replicate keys and posterior draws, so that each what-if differs\n"
     "from the baseline replicate by replicate only by what it changes. Writes DIR/NAME.h5 per\n"
     "scenario (baseline.h5 for the baseline), then DIR/summary.csv (scenario,period,metric,mean,\n"

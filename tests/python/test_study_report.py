@@ -1,8 +1,8 @@
 #!/usr/bin/python3
-"""Checks the briefing page of a study: `smugsim study scenarios/studies/briefing.ini` at a
+"""Checks the briefing page of a study: `smugsim study scenarios/studies/question_2023.ini` at a
 fiftieth of the population with two replicates, then scripts/study-report on its folder. The page
 must exist, load nothing from the network, embed every image as a PNG, and show effects.csv's
-numbers; the tables must read with the one line of pandas docs/studies.md gives.
+numbers; the tables must read with the one line of pandas docs/study.md gives.
 
 Environment: SMUGSIM (the smugsim binary), SMUG_SOURCE_DIR (repository root).
 Prints "N passed, M failed"; exits non-zero on any failure.
@@ -23,7 +23,7 @@ SOURCE = os.environ.get("SMUG_SOURCE_DIR", os.path.join(os.path.dirname(__file__
 def make_study(folder):
     """The study's folder with its report, made once for every check."""
     out = os.path.join(folder, "study")
-    study = os.path.join(SOURCE, "scenarios", "studies", "briefing.ini")
+    study = os.path.join(SOURCE, "scenarios", "studies", "question_2023.ini")
     for cmd in ([SMUGSIM, "study", study, "-o", out, "--replicates", "2", "--draws", "2",
                  "--scale", "0.02", "-t", "2", "-q"],
                 ["/usr/bin/python3", os.path.join(SOURCE, "scripts", "study-report"), out]):
@@ -84,6 +84,30 @@ def check_the_tables_read_with_one_line_of_pandas(out):
     assert effects["diff_mean"].dtype.kind in "fi" and summary["mean"].dtype.kind in "fi"
     assert set(summary["scenario"]) == {"baseline", "no_returns_agreement", "no_aug2022_deal",
                                         "drones_from_2023"}
+
+
+def check_a_real_browser_renders_the_page_with_its_images(out):
+    """Headless Chromium (Debian's chromium, installed by scripts/setup) with the network off:
+    the page renders, its images decode and fill the width, and nothing fails to load."""
+    import numpy as np
+    import matplotlib.image as mpimg
+    shot = os.path.join(out, "screenshot.png")
+    url = "file://" + os.path.abspath(os.path.join(out, "report.html"))
+    # The page's own width (embedded images scale to it) as the window: 1200 x 3000 pixels.
+    cmd = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+           "--proxy-server=127.0.0.1:9", "--window-size=1200,3000", "--screenshot=" + shot, url]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and os.path.exists(shot), proc.stderr[-2000:]
+    assert "net::ERR" not in proc.stderr, proc.stderr[-2000:]
+    img = mpimg.imread(shot)[..., :3]
+    assert img.shape[1] == 1200, img.shape
+    colours = np.unique((img.reshape(-1, 3) * 255).astype(np.uint8), axis=0)
+    assert len(colours) > 200, "a blank or text-only page: %d colours" % len(colours)
+    # The page's text is black on white: coloured pixels come only from the decoded charts (the
+    # scenarios' lines, bands and intervals), which span over a hundred rows; broken images none.
+    saturation = img.max(axis=2) - img.min(axis=2)
+    coloured_rows = int(((saturation > 0.25).sum(axis=1) > 20).sum())
+    assert coloured_rows > 50, "the charts did not render: %d coloured rows" % coloured_rows
 
 
 def main():

@@ -1,5 +1,5 @@
 // The study file (`smugsim study STUDY.ini`): a baseline and what-ifs run as one paired design,
-// and what to report of them (docs/studies.md):
+// and what to report of them (docs/study.md):
 //
 //   ; What would 2023 have been without the returns agreement?     <- the study's question
 //   [study]

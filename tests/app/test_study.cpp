@@ -203,6 +203,23 @@ TEST(StudyFile, BadKeyNamesFileLineAndKeyAndExitsTwo) {
       << binary::read_text(log);
 }
 
+// With a posterior, a what-if file's absolute value on a drawn parameter would be replaced by
+// each draw: refused (exit 2) naming the what-if's file, line and key, as run --posterior does.
+TEST(StudyFile, AbsoluteValueOnADrawnParameterInAWhatIfFileIsRefused) {
+  Scratch dir("study_absolute");
+  const std::string s = std::string(SMUG_SOURCE_DIR) + "/scenarios/";
+  dir.write("abs.ini", "extends = " + s + "baseline.ini\n[joint_communique]\ncampaign = 0.9\n");
+  const std::string path =
+      dir.write("study.ini", "[study]\nbaseline = " + s + "baseline.ini\nposterior = " + s +
+                                 "calibration/posterior.csv\n[design]\nreplicates = 2\ndraws = 2\n"
+                                 "scale = 0.01\nend = 2020-03-31\n[whatifs]\nabsolute = abs.ini\n");
+  const std::string log = dir.file("log");
+  EXPECT_EQ(binary::run_binary({"study", path, "-o", dir.file("out")}, log), 2);
+  const std::string text = binary::read_text(log);
+  EXPECT_NE(text.find("abs.ini:3: 'joint_communique.campaign'"), std::string::npos) << text;
+  EXPECT_NE(text.find("*="), std::string::npos) << text;
+}
+
 TEST(StudyFile, CommentsSayWhatEachScenarioAsks) {
   const StudySpec s = parse_study("dir/s.ini", study_text());
   EXPECT_EQ(s.question, "Does the baseline differ from a world without Frontex in Albania?");

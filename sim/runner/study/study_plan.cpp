@@ -5,6 +5,7 @@
 #include "core/errors.hpp"
 #include "params/value_text.hpp"
 #include "runner/execute.hpp"
+#include "runner/io/drawn_values.hpp"
 #include "runner/io/inputs.hpp"
 #include "runner/io/output_path.hpp"
 #include "runner/io/scenario_files.hpp"
@@ -71,7 +72,12 @@ void Study::plan(StudyScenario s, const StudyOverrides& overrides, const Shard& 
   const bool inline_one = s.file.empty();
   const std::string file = inline_one ? spec_.baseline.file : s.file;
   Scenario scenario = load_scenario(file);
-  if (has_posterior()) refuse_drawn(s, posterior_);
+  // As run --posterior: an absolute value on a drawn parameter in a what-if file would be
+  // replaced by each draw, a silent no-op; refused with the relative form to write.
+  if (has_posterior()) {
+    refuse_absolute_draws(scenario, posterior_);
+    refuse_drawn(s, posterior_);
+  }
   apply_settings(scenario, s.settings);
   if (inline_one) scenario.add_file({spec_.path, read_text(spec_.path)});
   apply_settings(scenario, spec_.design);

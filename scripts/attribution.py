@@ -98,11 +98,30 @@ def read_effects(folder):
     return eff, mean
 
 
+def p_positive(folder, scenario, period):
+    """Share of paired replicates in which the what-if has more arrivals than the baseline (the
+    measure averts some), from the run files: effects.csv's p_negative counts ties as positive."""
+    import datetime as dt
+
+    import h5py
+    import numpy as np
+    lo, hi = (dt.date.fromisoformat(d) for d in period.split(".."))
+    totals = []
+    for name in ("baseline", scenario):
+        with h5py.File(os.path.join(folder, name + ".h5"), "r") as f:
+            units = f["time"].attrs["units"]
+            units = units.decode() if isinstance(units, bytes) else units
+            start = dt.date.fromisoformat(units.split("since ")[1][:10])
+            a, b = (lo - start).days, (hi - start).days + 1
+            totals.append(f["arrivals"][:, a:b].sum(axis=1))
+    return float(np.mean(totals[1] - totals[0] > 0))
+
+
 def num(x):
     return "NA" if x != x else f"{round(x) + 0:,.0f}"
 
 
-def averted(eff, mean, scenario, period):
+def averted(eff, mean, scenario, period, folder=None):
     """Arrivals averted (what-if minus baseline) with its interval, split and P(> 0); the share of
     the counterfactual; returns added (baseline minus what-if)."""
     a = eff[(scenario, period, "arrivals")]
@@ -111,12 +130,13 @@ def averted(eff, mean, scenario, period):
     without = mean[(scenario, period, "arrivals")]
     return {"mean": f("diff_mean"), "lo": f("diff_p05"), "hi": f("diff_p95"),
             "sd_par": f("sd_parameter"), "sd_chance": f("sd_chance"),
-            "p_pos": 1 - f("p_negative"), "share": f("diff_mean") / without if without else 0,
+            "p_pos": p_positive(folder, scenario, period) if folder else float("nan"),
+            "share": f("diff_mean") / without if without else 0,
             "returns": -f("diff_mean", r), "returns_lo": -f("diff_p95", r),
             "returns_hi": -f("diff_p05", r)}
 
 
-def table(eff, mean, period):
+def table(eff, mean, period, folder):
     rows = ["| measure switched off | arrivals averted (90% interval) | sd: parameters | sd: chance "
             "| P(averts) | share of arrivals without it | returns added (90% interval) |",
             "|---|---:|---:|---:|---:|---:|---:|"]
@@ -124,7 +144,7 @@ def table(eff, mean, period):
         ("no_aug22_and_communique", "**Both 2022 agreements together**"),
         ("no_measures", "All measures together")]
     for scen, label in names:
-        e = averted(eff, mean, scen, period)
+        e = averted(eff, mean, scen, period, folder)
         rows.append(f"| {label} | {num(e['mean'])} ({num(e['lo'])} to {num(e['hi'])}) | "
                     f"{num(e['sd_par'])} | {num(e['sd_chance'])} | {e['p_pos']:.2f} | "
                     f"{100 * e['share']:.0f}% | {num(e['returns'])} ({num(e['returns_lo'])} to "
@@ -158,17 +178,29 @@ def document(args, main, mechanism, path):
         "world with the baseline on the same draws and replicate keys. **Arrivals averted** = "
         "Albanian small-boat arrivals without the measure minus with it; **returns added** = "
         "returns with it minus without; **P(averts)** = share of paired runs in which it averts "
-        "any; the share is of the arrivals there would have been without it.", ""]
+        "at least one arrival (ties count as not averting); the share is of the arrivals "
+        "there would have been without it.", ""]
     for period, words in PERIODS:
         base = mean[("baseline", period, "arrivals")]
         lines += [f"## {words}", "", f"Baseline: {num(base)} arrivals, "
                   f"{num(mean[('baseline', period, 'returns')])} returns (means).", ""]
-        lines += table(eff, mean, period) + [""]
+        lines += table(eff, mean, period, main) + [""]
     lines += ["## Through the measures' own pathways (every campaign off)", "",
               "The same comparison with every information campaign switched off in both worlds "
               "(`campaigns.enabled = false`): what each measure does through removals, detention, "
               "processing, arrests, checks and patrols alone, Oct 2022 - Dec 2023.", ""]
-    lines += table(meff, mmean, PERIODS[0][0]) + [""]
+    lines += table(meff, mmean, PERIODS[0][0], mechanism) + [""]
+    jc = averted(eff, mean, "no_joint_communique", PERIODS[0][0])["mean"]
+    jc_own = averted(meff, mmean, "no_joint_communique", PERIODS[0][0])["mean"]
+    both = averted(eff, mean, "no_aug22_and_communique", PERIODS[0][0])["mean"]
+    both_own = averted(meff, mmean, "no_aug22_and_communique", PERIODS[0][0])["mean"]
+    lines += [f"**Reading.** Through its own pathways the Joint Communique averts {num(jc_own)} "
+              f"arrivals in Oct 2022 - Dec 2023, {100 * jc_own / jc:.0f}% of the {num(jc)} it "
+              f"averts with its campaign; the two 2022 agreements together {num(both_own)} "
+              f"against {num(both)}. In this baseline the campaigns (a national step in the "
+              "perceived chance of return, fitted to the annual targets) carry most of each "
+              "agreement's effect; the mechanisms of issue 19 (docs/model.md, section 8) are "
+              "meant to replace that step and are not yet in the baseline.", ""]
     lines += ["![Arrivals averted by each measure, all pathways and campaigns off, with 90% "
               "intervals](attribution.png)", ""]
     with open(path + ".tmp", "w") as f:
@@ -188,7 +220,7 @@ def chart(main_dir, mech_dir, path):
     for k, (folder, words) in enumerate([(main_dir, "all pathways"),
                                          (mech_dir, "campaigns off (own pathways)")]):
         eff, mean = read_effects(folder)
-        es = [averted(eff, mean, n, PERIODS[0][0]) for n, _ in names]
+        es = [averted(eff, mean, n, PERIODS[0][0]) for n, _ in names]  # no P(averts) needed
         y = [i + (k - 0.5) * 0.38 for i in range(len(names))]
         ax.barh(y, [e["mean"] for e in es], height=0.36, color=f"C{k}", label=words,
                 xerr=[[max(0, e["mean"] - e["lo"]) for e in es],
@@ -196,8 +228,8 @@ def chart(main_dir, mech_dir, path):
     ax.axvline(0, color="black", linewidth=0.8)
     ax.set_yticks(range(len(names)), [l for _, l in names])
     ax.invert_yaxis()
-    ax.set_xlabel("Albanian small-boat arrivals averted, Oct 2022 - Dec 2023 (people; mean and "
-                  "90% interval over posterior draws x replicates)")
+    ax.set_xlabel("Albanian small-boat arrivals averted, Oct 2022 - Dec 2023 (people)\n"
+                  "mean and 90% interval over posterior draws x replicates")
     ax.legend(loc="lower right")
     ax.grid(axis="x", alpha=0.3)
     fig.tight_layout()

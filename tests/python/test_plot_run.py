@@ -4,20 +4,19 @@ comment), a what-if says its observed figures are what happened, the published q
 read, and a chart is written for a real run file.
 Environment: SMUGSIM (the smugsim binary), SMUG_SOURCE_DIR (repository root).
 """
-import importlib.machinery
-import importlib.util
 import os
 import subprocess
+import sys
 import tempfile
 import unittest
 
 SOURCE = os.environ.get("SMUG_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
 SMUGSIM = os.environ.get("SMUGSIM", os.path.join(SOURCE, "build", "bin", "smugsim"))
 SCRIPT = os.path.join(SOURCE, "scripts", "plot-run")
-loader = importlib.machinery.SourceFileLoader("plot_run", SCRIPT)
-spec = importlib.util.spec_from_loader("plot_run", loader)
-plot_run = importlib.util.module_from_spec(spec)
-loader.exec_module(plot_run)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import script_module  # noqa: E402
+
+plot_run = script_module.load("plot-run")
 
 
 class Attrs:

@@ -3,20 +3,19 @@
 real sensitivity file (a tiny Morris run of the posterior example at 1% scale).
 Environment: SMUGSIM (the smugsim binary), SMUG_SOURCE_DIR (repository root).
 """
-import importlib.machinery
-import importlib.util
 import os
 import subprocess
+import sys
 import tempfile
 import unittest
 
 SOURCE = os.environ.get("SMUG_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
 SMUGSIM = os.environ.get("SMUGSIM", os.path.join(SOURCE, "build", "bin", "smugsim"))
 SCRIPT = os.path.join(SOURCE, "scripts", "sensitivity-chart")
-loader = importlib.machinery.SourceFileLoader("sensitivity_chart", SCRIPT)
-spec = importlib.util.spec_from_loader("sensitivity_chart", loader)
-chart = importlib.util.module_from_spec(spec)
-loader.exec_module(chart)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import script_module  # noqa: E402
+
+chart = script_module.load("sensitivity-chart")
 
 
 class ReadsBothReportLayouts(unittest.TestCase):

@@ -10,13 +10,11 @@ import sys
 import tempfile
 import unittest
 
-SOURCE = os.environ.get("SMUG_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
-SMUGSIM = os.environ.get("SMUGSIM", os.path.join(SOURCE, "build", "bin", "smugsim"))
-SCRIPT = os.path.join(SOURCE, "scripts", "plot-run")
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import script_module  # noqa: E402
+from script_module import SMUGSIM, SOURCE, load, script  # noqa: E402
 
-plot_run = script_module.load("plot-run")
+SCRIPT = script("plot-run")
+plot_run = load("plot-run")
 
 
 class Attrs:

@@ -9,13 +9,11 @@ import sys
 import tempfile
 import unittest
 
-SOURCE = os.environ.get("SMUG_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
-SMUGSIM = os.environ.get("SMUGSIM", os.path.join(SOURCE, "build", "bin", "smugsim"))
-SCRIPT = os.path.join(SOURCE, "scripts", "sensitivity-chart")
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import script_module  # noqa: E402
+from script_module import SMUGSIM, SOURCE, load, script  # noqa: E402
 
-chart = script_module.load("sensitivity-chart")
+SCRIPT = script("sensitivity-chart")
+chart = load("sensitivity-chart")
 
 
 class ReadsBothReportLayouts(unittest.TestCase):

@@ -52,6 +52,23 @@ std::vector<double> unit_point(const std::vector<uint32_t>& levels, uint32_t p) 
   return u;
 }
 
+// Each step's change on the unit scale, from the values the points actually take.
+void set_changes(MorrisDesign& d, size_t first_step, size_t first_point) {
+  const size_t k = d.parameters();
+  for (size_t j = 0; j < k; ++j) {
+    MorrisStep& step = d.steps[first_step + j];
+    const ParameterRange& r = d.ranges[step.parameter];
+    step.change = step.sign * d.delta;
+    if (!r.discrete()) continue;
+    const double before = d.points[first_point + j][step.parameter];
+    const double after = d.points[first_point + j + 1][step.parameter];
+    step.change = unit_of(r, after) - unit_of(r, before);
+    if (step.change == 0)
+      throw UsageError("parameter '" + r.name + "': its range has too few values for " +
+                       std::to_string(d.levels) + " levels (a move leaves it unchanged)");
+  }
+}
+
 }  // namespace
 
 double morris_delta(uint32_t levels) {
@@ -71,11 +88,13 @@ MorrisDesign morris_design(const std::vector<ParameterRange>& ranges,
   for (uint32_t t = 0; t < options.trajectories; ++t) {
     Stream s(key, Purpose::kMorrisDesign, t, 0);
     GridTrajectory g = grid_trajectory(s, ranges.size(), options.levels);
+    const size_t first_step = d.steps.size(), first_point = d.points.size();
     for (const auto& levels : g.levels) {
       d.unit.push_back(unit_point(levels, options.levels));
       d.points.push_back(scale_to_ranges(d.unit.back(), ranges));
     }
     d.steps.insert(d.steps.end(), g.steps.begin(), g.steps.end());
+    set_changes(d, first_step, first_point);
   }
   return d;
 }

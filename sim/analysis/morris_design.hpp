@@ -19,10 +19,13 @@ struct MorrisOptions {
   uint64_t seed = 1;
 };
 
-// One move along a trajectory: which parameter changed and whether up (+1) or down (-1).
+// One move along a trajectory: which parameter changed, whether up (+1) or down (-1), and by how
+// much on the unit scale: +-delta for a real range; for a discrete one the change of the value
+// actually run, (x_after - x_before) / (high - low), which rounding can make differ from delta.
 struct MorrisStep {
   size_t parameter = 0;
   int sign = 1;
+  double change = 0;
 };
 
 struct MorrisDesign {
@@ -41,7 +44,8 @@ struct MorrisDesign {
 // delta = p / (2 (p - 1)): half the levels apart, so each level has exactly one partner.
 double morris_delta(uint32_t levels);
 
-// Throws UsageError for bad ranges, fewer than 2 trajectories, or an odd or too small p.
+// Throws UsageError for bad ranges, fewer than 2 trajectories, an odd or too small p, or a
+// discrete range too narrow for the grid (a move that leaves the rounded value unchanged).
 MorrisDesign morris_design(const std::vector<ParameterRange>& ranges, const MorrisOptions& options);
 
 }  // namespace smug

@@ -58,7 +58,7 @@ std::vector<std::vector<double>> elementary_effects(const MorrisDesign& design,
       const MorrisStep& step = design.steps[t * k + j];
       const size_t before = t * (k + 1) + j;
       const double change = outputs[before + 1] - outputs[before];
-      effects[step.parameter][t] = step.sign * change / design.delta;
+      effects[step.parameter][t] = change / step.change;
     }
   }
   return effects;

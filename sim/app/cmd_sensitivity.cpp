@@ -54,11 +54,14 @@ constexpr const char* kUsage =
     "  replicates = 2                ; per point (default: the scenario's run.replicates)\n"
     "  seed = 1                      ; run.seed, the Morris design's and the bootstrap's\n"
     "  resamples = 1000              ; bootstrap resamples\n"
-    "  posterior = ../calibration/hm/posterior.csv ; optional: its real-valued columns vary\n"
+    "  posterior = ../calibration/hm/posterior.csv ; optional: its numeric columns vary\n"
     "  posterior_range = 0.05 0.95   ; over these quantiles of its draws ([parameters] win)\n"
-    "  ; real registry parameters: section.key = LOW HIGH\n"
+    "  ; registry parameters: section.key = LOW HIGH (reals; integers; dates), or the choices\n"
+    "  ; of a text; integers, dates and choices take the design's values rounded\n"
     "  [parameters]\n"
     "  joint_communique.campaign = 0.2 0.9\n"
+    "  organisations.credit_from = 2022-03-01 2022-07-01\n"
+    "  organisations.entry_form = coin rate\n"
     "  ; NAME = METRIC FROM TO: a run-file series, summed if a flow, averaged if a level\n"
     "  [outputs]\n"
     "  arrivals_2023 = arrivals 2023-01-01 2023-12-31\n\n"
@@ -245,8 +248,8 @@ po::options_description sensitivity_options() {
   return opts;
 }
 
-// posterior = FILE.csv: its real-valued columns over their central intervals, after the set-up's
-// own [parameters] (which take precedence for the parameters they name).
+// posterior = FILE.csv: its real and integer columns over their central intervals, after the
+// set-up's own [parameters] (which take precedence for the parameters they name).
 void add_posterior_ranges(SensitivitySetup& s) {
   if (s.posterior.empty()) return;
   const std::string path = relative_to(s.path, s.posterior);
@@ -255,11 +258,11 @@ void add_posterior_ranges(SensitivitySetup& s) {
   for (const ParameterRange& r : s.parameters) named.push_back(r.name);
   const PosteriorRanges p =
       posterior_ranges(table, model_registry(), s.posterior_lo, s.posterior_hi, named);
-  s.parameters.insert(s.parameters.end(), p.ranges.begin(), p.ranges.end());
+  for (const ParameterRange& r : p.ranges) s.add_parameter(r, s.posterior_line);
   std::cout << "posterior " << path << ": " << p.ranges.size() << " parameters over their "
             << s.posterior_lo << "-" << s.posterior_hi << " quantiles";
   if (!p.skipped.empty()) {
-    std::cout << "; kept at the scenario's values (not real-valued, or no spread):";
+    std::cout << "; kept at the scenario's values (flags, or no spread):";
     for (const std::string& n : p.skipped) std::cout << " " << n;
   }
   std::cout << "\n";
@@ -291,6 +294,7 @@ std::vector<RunSetup> make_plans(const po::variables_map& vm, const SensitivityS
     apply_setup_run_keys(vm, s, plans.back());
   }
   if (plans.size() == 2) check_paired(s, plans[0].plan, plans[1].plan);
+  for (const RunSetup& r : plans) check_against_scenario(s, r.plan.scenario);
   return plans;
 }
 

@@ -24,13 +24,16 @@ PosteriorRanges posterior_ranges(const ParamTable& posterior, const ParamRegistr
     if (std::find(explicit_names.begin(), explicit_names.end(), name) != explicit_names.end())
       continue;
     const ParamSpec* spec = reg.find(name);
-    if (!spec || spec->type != ParamType::kReal) {
+    if (!spec || (spec->type != ParamType::kReal && spec->type != ParamType::kInteger)) {
       out.skipped.push_back(name);
       continue;
     }
     std::vector<std::pair<double, double>> vw;
     for (const ParamTable::Row& r : posterior.rows) vw.emplace_back(r.values[c], r.weight);
-    const ParameterRange range{name, weighted_quantile(vw, lo_q), weighted_quantile(vw, hi_q)};
+    // A quantile is one of the draws, so an integer's bounds are whole numbers.
+    const RangeKind kind = spec->type == ParamType::kReal ? RangeKind::kReal : RangeKind::kInteger;
+    const ParameterRange range{name, weighted_quantile(vw, lo_q), weighted_quantile(vw, hi_q),
+                               kind};
     if (range.low < range.high)
       out.ranges.push_back(range);
     else

@@ -1,5 +1,5 @@
 // Sensitivity ranges from a posterior sample: `posterior = FILE.csv` in a sensitivity set-up
-// varies every real-valued parameter of the posterior over a central interval of its draws, so
+// varies every real or integer parameter of the posterior over a central interval of its draws, so
 // the analysis asks which of the parameters the calibration left uncertain a policy answer
 // depends on, over the values the calibration did not rule out (not over the whole prior).
 #pragma once
@@ -14,12 +14,13 @@ namespace smug {
 
 struct PosteriorRanges {
   std::vector<ParameterRange> ranges;  // in the posterior's column order
-  std::vector<std::string> skipped;    // columns that cannot vary (not real, or no spread)
+  std::vector<std::string> skipped;    // columns that cannot vary (a flag, or no spread)
 };
 
-// The weighted [lo_q, hi_q] quantiles of each real-valued column not in `explicit_names` (the
-// set-up's own [parameters] lines, which take precedence). Columns of integer or flag parameters,
-// and columns whose interval is empty, are listed in `skipped`.
+// The weighted [lo_q, hi_q] quantiles of each real or integer column not in `explicit_names` (the
+// set-up's own [parameters] lines, which take precedence); an integer's range is discrete (whole
+// numbers: its quantiles are draws). Columns of flag parameters, and columns whose interval is
+// empty, are listed in `skipped`.
 PosteriorRanges posterior_ranges(const ParamTable& posterior, const ParamRegistry& reg, double lo_q,
                                  double hi_q, const std::vector<std::string>& explicit_names);
 

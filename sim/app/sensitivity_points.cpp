@@ -8,6 +8,7 @@
 #include "core/durable_write.hpp"
 #include "core/errors.hpp"
 #include "output/summary.hpp"
+#include "params/value_text.hpp"
 #include "runner/io/design.hpp"
 
 namespace smug {
@@ -56,12 +57,30 @@ PointDesign make_point_design(const SensitivitySetup& setup, uint64_t seed) {
   return d;
 }
 
+std::string point_text(const ParameterRange& range, double x) {
+  switch (range.kind) {
+    case RangeKind::kDate:
+      return format_date(Date{static_cast<int32_t>(x)});
+    case RangeKind::kChoice:
+      return range.choices.at(static_cast<size_t>(x));
+    case RangeKind::kReal:
+    case RangeKind::kInteger:
+      break;
+  }
+  return detail::format_number(x);
+}
+
 ParamTable write_design_table(const SensitivitySetup& setup, const PointDesign& design,
                               const std::string& path) {
-  Design table;
-  for (const auto& r : setup.parameters) table.names.push_back(r.name);
-  table.rows = design.points();
-  write_durably(path, design_csv(table), "design");
+  std::vector<std::string> names;
+  for (const auto& r : setup.parameters) names.push_back(r.name);
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& p : design.points()) {
+    rows.emplace_back();
+    for (size_t i = 0; i < p.size(); ++i)
+      rows.back().push_back(point_text(setup.parameters[i], p[i]));
+  }
+  write_durably(path, design_csv(names, rows), "design");
   return read_param_table(path, TableKind::kDesign);
 }
 

@@ -35,6 +35,10 @@ struct PointDesign {
 // clamped into their ranges, so that low + 1 (high - low) cannot round past a registry bound.
 PointDesign make_point_design(const SensitivitySetup& setup, uint64_t seed);
 
+// The value x of a point as the scenario takes it: a number in the shortest exact form, a whole
+// number, a date YYYY-MM-DD (x in days) or a choice's text (x its index).
+std::string point_text(const ParameterRange& range, double x);
+
 // Writes the points as a design CSV at path and reads it back as the runner's table, so the
 // runner sees (and checks) exactly what a sweep of that file would.
 ParamTable write_design_table(const SensitivitySetup& setup, const PointDesign& design,

@@ -1,9 +1,12 @@
 #include "app/sensitivity_setup.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <sstream>
 
 #include "core/errors.hpp"
 #include "core/setup_file.hpp"
+#include "model/model_params.hpp"
 #include "runner/run_record.hpp"
 
 namespace smug {
@@ -60,27 +63,62 @@ void parse_setting(const SetupEntry& e, SensitivitySetup& out) {
   }
 }
 
-// A line of [parameters]: section.key = LOW HIGH.
-ParameterRange parse_range(const SetupEntry& e, const ParamRegistry& reg) {
-  const ParamSpec* spec = reg.find(e.key);
-  if (!spec) e.fail("not a parameter of the model (see 'smugsim params')");
-  if (spec->section == "run") e.fail("[run] settings cannot vary between design points");
-  if (spec->type != ParamType::kReal) e.fail("only real-valued parameters can vary");
-  std::istringstream words(e.value);
-  std::string lo, hi, extra;
-  words >> lo >> hi;
-  if (hi.empty() || (words >> extra)) e.fail("expected 'LOW HIGH'");
-  ParameterRange r{e.key, e.number(lo), e.number(hi)};
-  if (!(r.low < r.high)) e.fail("LOW must be below HIGH");
-  if (r.low < spec->min || r.high > spec->max)
-    e.fail("range outside the parameter's allowed range");
-  return r;
-}
-
 Date date_word(const SetupEntry& e, const std::string& word) {
   const auto d = parse_date(word);
   if (!d) e.fail("expected a date YYYY-MM-DD, got '" + word + "'");
   return *d;
+}
+
+// The value's words: exactly two bounds, or (a choice) at least two distinct texts.
+std::vector<std::string> range_words(const SetupEntry& e, bool choice) {
+  std::istringstream in(e.value);
+  std::vector<std::string> words;
+  for (std::string w; in >> w;) {
+    if (std::find(words.begin(), words.end(), w) != words.end()) e.fail("'" + w + "' twice");
+    words.push_back(w);
+  }
+  if (choice && words.size() < 2) e.fail("expected 'CHOICE CHOICE ...', at least two");
+  if (!choice && words.size() != 2) e.fail("expected 'LOW HIGH'");
+  return words;
+}
+
+// The bounds in the parameter's type: reals, whole numbers or dates (as days).
+ParameterRange bounds(const SetupEntry& e, const ParamSpec& spec,
+                      const std::vector<std::string>& w) {
+  ParameterRange r{e.key, 0, 0};
+  if (spec.type == ParamType::kDate) {
+    r.kind = RangeKind::kDate;
+    r.low = date_word(e, w[0]).days;
+    r.high = date_word(e, w[1]).days;
+    return r;
+  }
+  r.low = e.number(w[0]);
+  r.high = e.number(w[1]);
+  if (spec.type == ParamType::kInteger) {
+    r.kind = RangeKind::kInteger;
+    if (r.low != std::floor(r.low) || r.high != std::floor(r.high))
+      e.fail("an integer parameter takes whole-number bounds, not '" + e.value + "'");
+  }
+  if (r.low < spec.min || r.high > spec.max) e.fail("range outside the parameter's allowed range");
+  return r;
+}
+
+// A line of [parameters]: section.key = LOW HIGH (reals, whole numbers, dates) or, for a text
+// parameter, CHOICE CHOICE ... (checked against the model once the scenario is known).
+ParameterRange parse_range(const SetupEntry& e, const ParamRegistry& reg) {
+  const ParamSpec* spec = reg.find(e.key);
+  if (!spec) e.fail("not a parameter of the model (see 'smugsim params')");
+  if (spec->section == "run") e.fail("[run] settings cannot vary between design points");
+  if (spec->type == ParamType::kBoolean) e.fail("a flag cannot vary (give two scenarios)");
+  const bool choice = spec->type == ParamType::kText;
+  const std::vector<std::string> words = range_words(e, choice);
+  if (choice) {
+    const double last = static_cast<double>(words.size() - 1);
+    return ParameterRange{e.key, 0, last, RangeKind::kChoice, words};
+  }
+  ParameterRange r = bounds(e, *spec, words);
+  if (!(r.low < r.high)) e.fail("LOW must be below HIGH");
+  return r;
 }
 
 // A line of [outputs]: NAME = METRIC FROM TO.
@@ -95,7 +133,36 @@ SensitivityOutput parse_output(const SetupEntry& e) {
   return o;
 }
 
+// A date range outside the run would move a date the run never reaches, or that the model reads
+// before the run starts: the analysis would report an effect of 0 that means nothing.
+void check_date_range(const SensitivitySetup& s, size_t i, const RunParams& run) {
+  const ParameterRange& r = s.parameters[i];
+  if (r.low >= run.start.days && r.high <= run.end.days) return;
+  throw InputError(s.path, s.parameter_lines[i], r.name,
+                   "the range " + format_date(Date{static_cast<int32_t>(r.low)}) + ".." +
+                       format_date(Date{static_cast<int32_t>(r.high)}) + " is not inside the run " +
+                       format_date(run.start) + ".." + format_date(run.end));
+}
+
+// Each choice as the model reads it: a text it does not know fails here, naming the set-up.
+void check_choices(const SensitivitySetup& s, size_t i, const Scenario& scenario) {
+  const ParameterRange& r = s.parameters[i];
+  for (const std::string& choice : r.choices) {
+    Scenario one = scenario;
+    one.set(r.name, choice, Origin{s.path, s.parameter_lines[i]});
+    (void)ModelParams::from(one);
+  }
+}
+
 }  // namespace
+
+void check_against_scenario(const SensitivitySetup& s, const Scenario& scenario) {
+  const RunParams run = RunParams::from(scenario);
+  for (size_t i = 0; i < s.parameters.size(); ++i) {
+    if (s.parameters[i].kind == RangeKind::kDate) check_date_range(s, i, run);
+    if (s.parameters[i].kind == RangeKind::kChoice) check_choices(s, i, scenario);
+  }
+}
 
 SensitivitySetup parse_sensitivity_setup(const std::string& path, const std::string& text,
                                          const ParamRegistry& reg) {
@@ -105,7 +172,7 @@ SensitivitySetup parse_sensitivity_setup(const std::string& path, const std::str
     if (e.section == "sensitivity")
       parse_setting(e, out);
     else if (e.section == "parameters")
-      out.parameters.push_back(parse_range(e, reg));
+      out.add_parameter(parse_range(e, reg), e.line);
     else
       out.outputs.push_back(parse_output(e));
   }

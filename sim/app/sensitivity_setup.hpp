@@ -10,6 +10,9 @@
 //   posterior_range = 0.05 0.95        ; the quantiles of the posterior's draws they span
 //   [parameters]
 //   decision.intercept = -7.6 -6.4     ; LOW HIGH, within the registry's range
+//   organisations.initial = 1 6        ; an integer: whole-number bounds
+//   organisations.credit_from = 2022-03-01 2022-07-01   ; a date: dates
+//   organisations.entry_form = coin rate                 ; a text: its choices
 //   [outputs]
 //   arrivals_2023 = arrivals 2023-01-01 2023-12-31   ; METRIC FROM TO
 //
@@ -17,11 +20,13 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "analysis/parameter_range.hpp"
 #include "core/date.hpp"
 #include "params/registry.hpp"
+#include "params/scenario.hpp"
 
 namespace smug {
 
@@ -42,6 +47,7 @@ struct SensitivitySetup {
   std::optional<uint64_t> seed;   // run.seed, the Morris design's and the bootstrap's
   int replicates_line = 0, seed_line = 0;
   std::vector<ParameterRange> parameters;
+  std::vector<int> parameter_lines;  // parameters[i]'s line (a posterior's: posterior_line)
   std::vector<SensitivityOutput> outputs;
   // posterior = FILE.csv: every real-valued column not in [parameters] varies over its
   // [posterior_lo, posterior_hi] quantiles (app/posterior_ranges.hpp); added by the command,
@@ -49,13 +55,23 @@ struct SensitivitySetup {
   std::string posterior;
   int posterior_line = 0;
   double posterior_lo = 0.05, posterior_hi = 0.95;
+
+  void add_parameter(ParameterRange r, int line) {
+    parameters.push_back(std::move(r));
+    parameter_lines.push_back(line);
+  }
 };
 
 // Throws InputError naming file:line:key for an unknown section or key, an unknown parameter or
-// one that is not real or belongs to [run], LOW >= HIGH or a range outside the registry's, an
+// a flag or one of [run], LOW >= HIGH, a range outside the registry's, bounds that are not whole
+// numbers (an integer) or dates (a date), fewer than two choices or one given twice (a text), an
 // unknown metric, a bad date or FROM after TO, and a set-up without scenario, parameters (from
 // [parameters] or a posterior) or outputs.
 SensitivitySetup parse_sensitivity_setup(const std::string& path, const std::string& text,
                                          const ParamRegistry& reg);
+
+// What only the scenario can tell: throws InputError naming the set-up's file:line:key for a date
+// range not inside the run's start..end, or a choice the model does not accept.
+void check_against_scenario(const SensitivitySetup& s, const Scenario& scenario);
 
 }  // namespace smug

@@ -121,7 +121,7 @@ class SlotModels {
     }
     for (const auto& name : plan.table->names) {
       if (log && !plan.scenario.value(name).relative &&
-          !plan.scenario.schedule(name).changes.empty()) {
+          !plan.scenario.value(name).schedule.changes.empty()) {
         *log << "smugsim: warning: the scenario gives " << name << " dated changes; each of "
              << plan.table->path << "'s rows replaces them with its one value\n";
       }

@@ -19,13 +19,18 @@ ParamTable twenty_draws(double last_weight) {
   return parse_param_table("post.csv", csv, TableKind::kPosterior, model_registry());
 }
 
-TEST(PosteriorRanges, SpanTheCentralIntervalOfEachRealColumnAndSkipIntegers) {
+TEST(PosteriorRanges, SpanTheCentralIntervalOfEachRealAndIntegerColumn) {
   const PosteriorRanges p = posterior_ranges(twenty_draws(1), model_registry(), 0.05, 0.95, {});
-  ASSERT_EQ(p.ranges.size(), 1u);
+  ASSERT_EQ(p.ranges.size(), 2u);
   EXPECT_EQ(p.ranges[0].name, "decision.intercept");
+  EXPECT_EQ(p.ranges[0].kind, RangeKind::kReal);
   EXPECT_NEAR(p.ranges[0].low, -8.0, 1e-9);   // cumulative weight reaches 1 of 20 at the first
   EXPECT_NEAR(p.ranges[0].high, -6.2, 1e-9);  // and 19 of 20 at the nineteenth
-  EXPECT_EQ(p.skipped, std::vector<std::string>{"organisations.arrest_disruption_weeks"});
+  EXPECT_EQ(p.ranges[1].name, "organisations.arrest_disruption_weeks");
+  EXPECT_EQ(p.ranges[1].kind, RangeKind::kInteger);  // varied in whole numbers
+  EXPECT_EQ(p.ranges[1].low, 0);
+  EXPECT_EQ(p.ranges[1].high, 4);
+  EXPECT_TRUE(p.skipped.empty());
 }
 
 TEST(PosteriorRanges, WeightsMoveTheQuantiles) {
@@ -38,7 +43,8 @@ TEST(PosteriorRanges, WeightsMoveTheQuantiles) {
 TEST(PosteriorRanges, TheSetUpsOwnParametersTakePrecedence) {
   const PosteriorRanges p =
       posterior_ranges(twenty_draws(1), model_registry(), 0.05, 0.95, {"decision.intercept"});
-  EXPECT_TRUE(p.ranges.empty());
+  ASSERT_EQ(p.ranges.size(), 1u);
+  EXPECT_EQ(p.ranges[0].name, "organisations.arrest_disruption_weeks");
 }
 
 constexpr const char* kOutputs = "[outputs]\narrivals_2023 = arrivals 2023-01-01 2023-12-31\n";

@@ -6,6 +6,7 @@
 #include <signal.h>
 
 #include <chrono>
+#include <regex>
 #include <thread>
 
 #include "app/commands.hpp"
@@ -102,6 +103,25 @@ TEST_F(Sensitivity, PairedWithItselfGivesEffectsIdenticallyZero) {
   for (double x : rec.indices) EXPECT_EQ(x, 0);
 }
 
+// Integers, dates and choices vary in the values they can take: the design the runner reads has
+// whole numbers, dates and the choices' texts, and every point ran.
+TEST_F(Sensitivity, IntegerDateAndChoiceParametersRunAtValuesTheyCanTake) {
+  const std::string s = dir_.write(
+      "kinds.ini",
+      "[sensitivity]\nscenario = short.ini\ntrajectories = 2\nreplicates = 1\n[parameters]\n"
+      "organisations.initial = 1 6\norganisations.credit_from = 2022-03-01 2022-07-01\n"
+      "organisations.entry_form = coin rate\n[outputs]\n"
+      "arrivals_2023 = arrivals 2023-01-01 2023-12-31\n");
+  ASSERT_EQ(run({s, "-o", dir_.file("k.h5")}), 0) << read_text(dir_.file("log.txt"));
+  const auto design = lines(read_text(dir_.file("k.runs/design.csv")));
+  ASSERT_EQ(design.size(), 1u + 2u * 4u);  // header, r (k + 1) points
+  EXPECT_EQ(design[0], "organisations.initial,organisations.credit_from,organisations.entry_form");
+  const std::regex row("[1-6],2022-0[3-7]-[0-3][0-9],(coin|rate)");
+  for (size_t i = 1; i < design.size(); ++i)
+    EXPECT_TRUE(std::regex_match(design[i], row)) << design[i];
+  EXPECT_EQ(lines(report_csv(dir_.file("k.h5"))).size(), 4u);
+}
+
 // Each bad set-up exits 2 with one line naming the file, the line and the key.
 TEST_F(Sensitivity, BadSetUpsAreRefusedNamingFileLineAndKey) {
   const std::vector<std::pair<std::string, std::string>> cases = {
@@ -110,8 +130,13 @@ TEST_F(Sensitivity, BadSetUpsAreRefusedNamingFileLineAndKey) {
       {"[outputs]\nx = arrivalz 2023-01-01 2023-12-31\n", ":4: 'x': unknown metric 'arrivalz'"},
       {"[parameters]\nbeliefs.campaign_trust = 0.5 1.5\n",
        ":4: 'beliefs.campaign_trust': range outside the parameter's allowed range"},
-      {"[parameters]\ntaskforce.enabled = 0 1\n",
-       ":4: 'taskforce.enabled': only real-valued parameters can vary"},
+      {"[parameters]\ntaskforce.enabled = 0 1\n", ":4: 'taskforce.enabled': a flag cannot vary"},
+      {"[parameters]\norganisations.initial = 1 2.5\n",
+       ":4: 'organisations.initial': an integer parameter takes whole-number bounds"},
+      {"[parameters]\norganisations.credit_from = 2022-03-01 2024-07-01\n",
+       ":4: 'organisations.credit_from': the range 2022-03-01..2024-07-01 is not inside the run"},
+      {"[parameters]\norganisations.entry_form = coin poisson\n",
+       ":4: 'organisations.entry_form': coin or rate expected, got 'poisson'"},
   };
   for (const auto& [extra, expected] : cases) {
     const std::string path =

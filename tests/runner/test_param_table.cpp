@@ -1,7 +1,9 @@
 // A posterior's weight and distance columns: weights whose sum overflows still draw by weight,
 // and a distance that is not a finite number >= 0 is refused naming the file, line and column.
+// A design may set dates and texts (a sensitivity design's), a posterior may not.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <set>
 
 #include "core/errors.hpp"
@@ -49,6 +51,26 @@ TEST(PosteriorTable, DistanceMustBeAFiniteNumberAtLeastZero) {
     expect_distance_refused(cell);
   }
   EXPECT_NO_THROW(posterior("decision.intercept,distance\n-6,0\n-5,2.5\n"));
+}
+
+TEST(DesignTable, TakesDatesAsDaysAndTextsAsTheyAreWritten) {
+  const ParamTable t = parse_param_table(
+      "design.csv", "organisations.credit_from,organisations.entry_form\n2022-03-01,rate\n",
+      TableKind::kDesign, model_registry());
+  EXPECT_EQ(t.rows[0].values[0], from_ymd(2022, 3, 1).days);
+  EXPECT_TRUE(std::isnan(t.rows[0].values[1]));
+  EXPECT_EQ(t.rows[0].texts, (std::vector<std::string>{"2022-03-01", "rate"}));
+}
+
+TEST(PosteriorTable, RefusesADateColumnNamingTheFileLineAndColumn) {
+  try {
+    posterior("organisations.credit_from\n2022-03-01\n");
+    ADD_FAILURE() << "a date column accepted";
+  } catch (const InputError& e) {
+    const std::string msg = e.what();
+    EXPECT_NE(msg.find("post.csv:1: 'organisations.credit_from'"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("only numbers and flags can vary"), std::string::npos) << msg;
+  }
 }
 
 }  // namespace

@@ -103,17 +103,26 @@ Design lhs_design(const std::vector<LhsAxis>& axes, int n, uint64_t seed) {
   return d;
 }
 
-std::string design_csv(const Design& d) {
+std::string design_csv(const std::vector<std::string>& names,
+                       const std::vector<std::vector<std::string>>& rows) {
   std::string out;
   // Appends rather than operator+ chains: GCC 12 warns falsely (-Wrestrict) on those.
-  for (size_t j = 0; j < d.names.size(); ++j) out.append(j ? "," : "").append(d.names[j]);
+  for (size_t j = 0; j < names.size(); ++j) out.append(j ? "," : "").append(names[j]);
   out += "\n";
-  for (const auto& row : d.rows) {
-    for (size_t j = 0; j < row.size(); ++j)
-      out.append(j ? "," : "").append(detail::format_number(row[j]));
+  for (const auto& row : rows) {
+    for (size_t j = 0; j < row.size(); ++j) out.append(j ? "," : "").append(row[j]);
     out += "\n";
   }
   return out;
+}
+
+std::string design_csv(const Design& d) {
+  std::vector<std::vector<std::string>> cells;
+  for (const auto& row : d.rows) {
+    cells.emplace_back();
+    for (double x : row) cells.back().push_back(detail::format_number(x));
+  }
+  return design_csv(d.names, cells);
 }
 
 }  // namespace smug

@@ -39,5 +39,8 @@ Design lhs_design(const std::vector<LhsAxis>& axes, int n, uint64_t seed);
 
 // Header of names, one row per set; numbers in the shortest form that reads back exactly.
 std::string design_csv(const Design& d);
+// The same from cells already written as the scenario takes them (dates, texts).
+std::string design_csv(const std::vector<std::string>& names,
+                       const std::vector<std::vector<std::string>>& rows);
 
 }  // namespace smug

@@ -35,7 +35,23 @@ struct Columns {
   long distance = -1;
 };
 
-const ParamSpec* parameter_of(const CsvTable& csv, size_t c, const ParamRegistry& reg) {
+// A design may also set dates and texts (a sensitivity design's dates and choices); a posterior,
+// whose columns are averaged and drawn, holds numbers and flags only.
+bool can_vary(const ParamSpec& spec, TableKind kind) {
+  switch (spec.type) {
+    case ParamType::kReal:
+    case ParamType::kInteger:
+    case ParamType::kBoolean:
+      return true;
+    case ParamType::kDate:
+    case ParamType::kText:
+      return kind == TableKind::kDesign;
+  }
+  return false;
+}
+
+const ParamSpec* parameter_of(const CsvTable& csv, size_t c, TableKind kind,
+                              const ParamRegistry& reg) {
   const std::string& name = csv.names()[c];
   auto fail = [&](const std::string& why) {
     throw InputError(csv.file(), csv.header().line, name, column_text(c) + ": " + why);
@@ -49,9 +65,10 @@ const ParamSpec* parameter_of(const CsvTable& csv, size_t c, const ParamRegistry
          " (see 'smugsim params')");
   }
   if (spec->section == "run") fail("[run] settings are the run's, not a replicate's");
-  if (spec->type != ParamType::kReal && spec->type != ParamType::kInteger &&
-      spec->type != ParamType::kBoolean) {
-    fail(std::string("only numbers and flags can vary, and this is a ") + type_name(spec->type));
+  if (!can_vary(*spec, kind)) {
+    fail(std::string(kind == TableKind::kDesign ? "a design sets numbers, flags, dates and texts"
+                                                : "only numbers and flags can vary") +
+         ", and this is a " + type_name(spec->type));
   }
   return spec;
 }
@@ -67,7 +84,7 @@ Columns parse_header(const CsvTable& csv, TableKind kind, const ParamRegistry& r
       cols.specs.push_back(nullptr);
       continue;
     }
-    cols.specs.push_back(parameter_of(csv, c, reg));
+    cols.specs.push_back(parameter_of(csv, c, kind, reg));
     t.names.push_back(name);
   }
   if (t.names.empty())
@@ -100,6 +117,13 @@ void scale_if_overflowing(ParamTable& t) {
   for (auto& r : t.rows) r.weight /= largest;
 }
 
+// A number, a flag as 0 or 1, a date as days since 1970-01-01, a text as NaN (not a number).
+double cell_value(const ParamValue& v) {
+  if (v.spec->type == ParamType::kDate) return v.date ? v.date->days : std::nan("");
+  if (v.spec->type == ParamType::kText) return std::nan("");
+  return v.schedule.initial;
+}
+
 ParamTable::Row parse_row(const CsvTable& csv, const CsvRecord& rec, const Columns& cols) {
   ParamTable::Row row;
   row.line = rec.line;
@@ -107,8 +131,7 @@ ParamTable::Row parse_row(const CsvTable& csv, const CsvRecord& rec, const Colum
     const std::string cell = trim(rec.fields[c]);
     if (cols.specs[c]) {
       try {
-        const ParamValue v = detail::parse_value(*cols.specs[c], cell, Origin{});
-        row.values.push_back(v.schedule.initial);
+        row.values.push_back(cell_value(detail::parse_value(*cols.specs[c], cell, Origin{})));
       } catch (const InputError& e) {
         throw InputError(csv.file(), rec.line, cols.specs[c]->name(),
                          column_text(c) + ": " + bare_message(e));

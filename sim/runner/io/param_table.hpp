@@ -15,7 +15,7 @@ struct ParamTable {
   struct Row {
     int line = 0;                    // line in the file, for messages and origins
     std::vector<std::string> texts;  // cells as written: what the scenario is given
-    std::vector<double> values;      // the same, parsed (booleans as 0 or 1)
+    std::vector<double> values;      // the same, parsed (flags 0 or 1, dates as days, texts NaN)
     double weight = 1;
   };
   std::string path;
@@ -28,10 +28,11 @@ enum class TableKind { kPosterior, kDesign };
 
 // Parses and validates a table against the registry. Throws InputError naming the file, the line
 // and the column for: no header or no rows; an unknown parameter (with a did-you-mean); one that
-// is not a number or a flag, or belongs to [run] (horizon, seed, replicates and scale are the
-// run's, not a replicate's); a duplicate column; a row with the wrong number of cells; a value
-// the parameter does not accept (type, range). kPosterior also accepts `weight` (finite, >= 0,
-// not all zero; weights whose sum overflows are scaled by the largest) and `distance` (finite,
+// is not a number or a flag (a design also takes dates and texts), or belongs to [run] (horizon,
+// seed, replicates and scale are the run's, not a replicate's); a duplicate column; a row with the
+// wrong number of cells; a value the parameter does not accept (type, range). kPosterior also
+// accepts `weight` (finite, >= 0, not all zero; weights whose sum overflows are scaled by the
+// largest) and `distance` (finite,
 // >= 0, otherwise unused) columns; kDesign accepts parameters only.
 ParamTable parse_param_table(const std::string& path, const std::string& text, TableKind kind,
                              const ParamRegistry& reg);

@@ -224,7 +224,9 @@ TEST(SensitivityExample, TheHelpsSetUpParses) {
   std::istringstream in(help.substr(from, to - from));
   for (std::string line; std::getline(in, line);) text += line.substr(2) + "\n";
   const SensitivitySetup s = parse_sensitivity_setup("help", text, model_registry());
-  EXPECT_EQ(s.parameters.size(), 1u);
+  EXPECT_EQ(s.parameters.size(), 3u);  // a real, a date and a choice
+  EXPECT_EQ(s.parameters[1].kind, RangeKind::kDate);
+  EXPECT_EQ(s.parameters[2].kind, RangeKind::kChoice);
   EXPECT_EQ(s.outputs.size(), 1u);
   EXPECT_EQ(s.replicates, 2);
 }

@@ -83,7 +83,8 @@ def _parse_prior(name, text, path):
 
 class Setup:
     def __init__(self, path):
-        cp = configparser.ConfigParser(inline_comment_prefixes=None, comment_prefixes=(";", "#"))
+        cp = configparser.ConfigParser(inline_comment_prefixes=None, comment_prefixes=(";", "#"),
+                                       interpolation=None)
         cp.optionxform = str
         if not cp.read(path):
             raise SetupError(f"{path}: cannot read the set-up file")

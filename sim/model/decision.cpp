@@ -31,7 +31,13 @@ const Declare<DecisionParams>& DecisionParams::table() {
                 "Fall in log-odds per year of age above reference_age",
                 "HO-IRR: 78% of arrivals aged 18-39")
           .real("risk_weight", &DecisionParams::risk_weight, "log-odds per SD", "0.6", 0, 10,
-                "Fall in log-odds per standard deviation of risk aversion", "prior")
+                "Fall in log-odds per standard deviation of risk aversion above risk_reference",
+                "prior")
+          .real("risk_reference", &DecisionParams::risk_reference, "SD", "0", -4, 4,
+                "Risk aversion (in standard deviations) of the person the intercept describes, "
+                "as reference_age is the intercept's age",
+                "convention: 0 is the average person; -2, the boldest 2%, keeps the intercept "
+                "apart from risk_weight when the willing are a tail")
           .real("trust_weight", &DecisionParams::trust_weight, "log-odds", "2", 0, 20,
                 "Rise in log-odds of the boat from full trust in smugglers (against none), centred "
                 "at trust_centre",
@@ -142,7 +148,7 @@ void weigh(World& w, uint32_t i, const Gate& g, Stream& s, double u_org, int cho
   double home = std::max<double>(t.home_wage, p.informal_income_gbp) * p.horizon_months;
   if (reached_by_development(w, i)) home *= 1 + w.levers.development_wage_boost;
   const double uk = (1 - b[kPReturn]) * b[kUkWage] * p.horizon_months;
-  double shift = w.pop.log_propensity[c] - p.risk_weight * t.risk;
+  double shift = w.pop.log_propensity[c] - p.risk_weight * (t.risk - p.risk_reference);
   if (!t.male) shift += p.female_shift;
   if (t.age > p.reference_age) shift -= p.age_decline * (t.age - p.reference_age);
   auto weight_of = [&](double gain, double cost, double route_shift) {

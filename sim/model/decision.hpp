@@ -21,10 +21,11 @@ struct DecisionParams : ParamsOf<DecisionParams> {
   double offer_advert, offer_per_tie;
   double lorry_price_gbp, lorry_success, lorry_shift;
   double air_price_gbp, air_success, air_shift;
-  double trust_centre;   // trust at which trust_weight neither adds nor takes away
-  int reference_age;     // the intercept's age, above which age_decline applies
-  double season_weight;  // log-odds of the boat per unit of viability ahead above the mean
-  int season_plan_days;  // how far ahead people look at the crossing weather
+  double risk_reference;  // the intercept's risk aversion (SD), as reference_age is its age
+  double trust_centre;    // trust at which trust_weight neither adds nor takes away
+  int reference_age;      // the intercept's age, above which age_decline applies
+  double season_weight;   // log-odds of the boat per unit of viability ahead above the mean
+  int season_plan_days;   // how far ahead people look at the crossing weather
   static const Declare<DecisionParams>& table();  // every parameter, with the field it fills
 };
 

@@ -145,6 +145,11 @@ class SetupErrorsNameTheFileAndKey(unittest.TestCase):
             with self.assertRaisesRegex(hm_setup.SetupError, r"no target 'Q1999_1'"):
                 hm_setup.Setup(self.write(d, "a.b = uniform 0 1 ; x\n", "Q1999_1"))
 
+    def test_a_reason_may_hold_a_per_cent_sign(self):
+        with tempfile.TemporaryDirectory() as d:
+            s = hm_setup.Setup(self.write(d, "a.b = uniform 0 1 ; the boldest 2% of people\n"))
+            self.assertEqual([p.reason for p in s.priors], ["the boldest 2% of people"])
+
     def test_quarters_are_read_with_their_errors(self):
         with tempfile.TemporaryDirectory() as d:
             s = hm_setup.Setup(self.write(d, "a.b = uniform 0 1 ; x\n", "Q2022_3,T10"))

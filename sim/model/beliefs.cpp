@@ -50,7 +50,8 @@ void Beliefs::set_media(const MediaState& m) {
   for (int c = 0; c < kNumCounties; ++c) {
     const double a = m.advert[c];
     BeliefVec& b = prior_[c];
-    b[kPCross] = static_cast<float>(std::min(1.0, p_.p_cross_base + p_.advert_p_cross * a));
+    b[kPCross] = static_cast<float>(
+        std::clamp(p_.p_cross_base + p_.advert_p_cross * a + m.news_p_cross, 0.0, 1.0));
     // The additions are exactly 0 unless their mechanisms are on, which leaves the sum's bits.
     b[kPReturn] = static_cast<float>(std::clamp(
         p_.p_return_base + p_.campaign_p_return * m.campaign + (m.nudge_p_return + m.news_p_return),

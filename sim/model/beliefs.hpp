@@ -36,6 +36,7 @@ struct MediaState {
   // news of returns (public_news.hpp). Zero unless those forms are switched on.
   double nudge_p_return = 0;
   double news_p_return = 0;
+  double news_p_cross = 0;  // public news of crossings' success (public_news.gain_cross)
   // Chances of no offer of the boat today: from adverts, per county, and from t ties who crossed
   // (a person's chance is the product; see decision.cpp).
   std::array<double, kNumCounties> no_advert_offer{};

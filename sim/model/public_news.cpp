@@ -36,7 +36,13 @@ const Declare<PublicNewsParams>& PublicNewsParams::table() {
                 "events per 1000 people at risk", "2", 0.001, 1000,
                 "Intensity (decayed returns and arrivals per 1000 people simulated) at which the "
                 "channel closes half of gain",
-                "prior: of the order of the 2022 arrivals per 1000 of the population at risk");
+                "prior: of the order of the 2022 arrivals per 1000 of the population at risk")
+          .real("gain_cross", &PublicNewsParams::gain_cross, "share", "0", 0, 1,
+                "Largest share of the gap between p_cross_base and the share of launched "
+                "Albanians who reached the UK that the channel closes when the news saturates (0: "
+                "the channel says nothing of crossings' success)",
+                "prior: French interceptions and deaths were reported in Albania as returns were "
+                "(PRESS-FRANCE, PRESS-NOV22)");
   return d;
 }
 
@@ -47,11 +53,13 @@ void public_news_day(World& w) {
   const double keep = std::exp(-1.0 / p.decay_days);
   s.returns *= keep;
   s.arrivals *= keep;
+  s.attempts *= keep;
   if (seen >= 0) {
     const auto at = [&](SeriesId k) { return w.rec.series(k)[static_cast<size_t>(seen)]; };
     const double boat = at(kReturnsBoatArrivals);
     s.returns += boat + p.other_return_share * std::max(0.0, at(kReturnsEnforced) - boat);
     s.arrivals += at(kArrivals);
+    s.attempts += at(kAttempts);
   }
   // Counts are in simulated people, as is the population: the intensity does not depend on scale.
   const double intensity = 1000 * (s.returns + s.arrivals) / std::max(1u, w.pop.size());
@@ -59,8 +67,12 @@ void public_news_day(World& w) {
   if (!p.enabled) return;
   const double base = w.p.beliefs.p_return_base;
   const double truth = s.arrivals > 0 ? std::min(1.0, s.returns / s.arrivals) : base;
-  const double weight = p.gain * (1 - std::exp2(-intensity / p.half_intensity));
-  w.media.news_p_return = weight * (truth - base);
+  const double on = 1 - std::exp2(-intensity / p.half_intensity);  // how loud the news is
+  w.media.news_p_return = p.gain * on * (truth - base);
+  if (p.gain_cross <= 0 || s.attempts <= 0) return;
+  const double cross_base = w.p.beliefs.p_cross_base;
+  const double cross_truth = std::min(1.0, s.arrivals / s.attempts);
+  w.media.news_p_cross = p.gain_cross * on * (cross_truth - cross_base);
 }
 
 }  // namespace smug

@@ -4,6 +4,9 @@
 // fading exponentially; it moves every county's perceived chance of return (the prior of
 // kPReturn) from p_return_base towards the returns per arrival it reports, the more the louder
 // the news is. Off by default ([public_news] enabled = false): then it only records its intensity.
+// With gain_cross above 0 it also moves the perceived chance of getting across (kPCross) from
+// p_cross_base towards the share of launched Albanians who reached the UK: French interceptions
+// are then learnt as well as suffered.
 #pragma once
 #include "params/declare.hpp"
 
@@ -18,6 +21,7 @@ struct PublicNewsParams : ParamsOf<PublicNewsParams> {
   double other_return_share;  // weight of an enforced return of someone who did not come by boat
   double gain;                // largest share of the gap to the reported truth the channel closes
   double half_intensity;      // intensity (events per 1000 people at risk) at half of gain
+  double gain_cross;          // the same for the perceived chance of getting across (0: off)
   static const Declare<PublicNewsParams>& table();  // every parameter, with the field it fills
 };
 
@@ -25,9 +29,11 @@ struct PublicNewsParams : ParamsOf<PublicNewsParams> {
 struct PublicNewsState {
   double returns = 0;   // returns of boat arrivals, plus other enforced returns at their weight
   double arrivals = 0;  // Albanian small-boat arrivals
+  double attempts = 0;  // Albanians in launched boats, stopped or not
 };
 
-// Today's intensity and its shift of the perceived chance of return (w.media.news_p_return);
+// Today's intensity and its shifts of the perceived chances of return and of getting across
+// (w.media.news_p_return, news_p_cross);
 // reads the recorder's series of lag_days ago, so it runs before today's mechanisms.
 void public_news_day(World& w);
 

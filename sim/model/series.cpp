@@ -82,6 +82,9 @@ const std::array<SeriesInfo, kNumSeries>& series_info() {
        "Mean perceived chance of return of people at home (a fixed sample of up to 1024, read "
        "weekly and carried between readings)",
        true, false},
+      {"perceived_cross", "probability",
+       "Mean perceived chance of getting across by boat of people at home (the same sample)", true,
+       false},
   }};
   return info;
 }

@@ -59,6 +59,7 @@ enum SeriesId : int {
   kPublicNewsIntensity,  // lagged, decayed returns and arrivals per 1000 people at risk
   kCampaignReached,      // share of people carrying a campaign's nudge (nudge form)
   kPerceivedReturn,      // mean perceived chance of return of a sample of people at home
+  kPerceivedCross,       // ... and of getting across by boat
   kNumSeries
 };
 

@@ -92,17 +92,21 @@ void record_levels(World& w) {
   // evenly spaced sample of up to 1024 people is read once a week and carried in between.
   if (w.day % 7 == 0) {
     const uint32_t n = w.pop.size(), k = std::min<uint32_t>(n, 1024);
-    double sum = 0;
+    double sum = 0, sum_cross = 0;
     int home = 0;
     for (uint32_t j = 0; j < k; ++j) {
       const uint32_t i = static_cast<uint32_t>(uint64_t{j} * n / k);
       if (w.pop.hot[i].status != Status::kHome) continue;
-      sum += w.beliefs.read(i, w.day, w.pop.hot[i].county)[kPReturn];
+      const BeliefVec b = w.beliefs.read(i, w.day, w.pop.hot[i].county);
+      sum += b[kPReturn];
+      sum_cross += b[kPCross];
       ++home;
     }
     if (home > 0) w.perceived_return_sampled = sum / home;
+    if (home > 0) w.perceived_cross_sampled = sum_cross / home;
   }
   w.rec.set(kPerceivedReturn, w.day, w.perceived_return_sampled);
+  w.rec.set(kPerceivedCross, w.day, w.perceived_cross_sampled);
 }
 
 }  // namespace

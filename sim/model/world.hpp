@@ -111,6 +111,7 @@ struct World {
   CampaignState campaign;
   PublicNewsState public_news;
   double perceived_return_sampled = 0;  // last weekly sample (see record_levels)
+  double perceived_cross_sampled = 0;   // the same sample's perceived chance of getting across
   Recorder rec;
   std::vector<uint32_t> prompted;  // people prompted by news to reconsider today
   std::vector<uint32_t> ties_scratch;

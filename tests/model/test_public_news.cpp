@@ -65,7 +65,8 @@ TEST(LearnedReturnRisk, SwitchedOffItOnlyRecordsItsIntensity) {
                                 {"public_news.half_intensity", "0.1"},
                                 {"campaigns.reach", "0.5"},
                                 {"campaigns.decay_days", "10"},
-                                {"campaigns.nudge_p_return", "0.2"}})
+                                {"campaigns.nudge_p_return", "0.2"},
+                                {"public_news.gain_cross", "0.8"}})
     other.push_back(kv);
   const ReplicateResult a = build_model(busy(horizon), in).run(5, 0);
   const ReplicateResult b = build_model(busy(other), in).run(5, 0);
@@ -91,6 +92,28 @@ TEST(LearnedReturnRisk, ReturnsAfterTheCommuniqueRaiseThePerceivedChanceOfReturn
   const double with = sum(on.rec.series(kPerceivedReturn), from, to) / double(to - from);
   const double without = sum(off.rec.series(kPerceivedReturn), from, to) / double(to - from);
   EXPECT_GT(with, without + 0.02) << "mean perceived chance of return, second half of 2023";
+}
+
+TEST(LearnedCrossingRisk, FrenchInterceptionsLowerThePerceivedChanceOfGettingAcross) {
+  // Patrols stopping most launches from 2021: with gain_cross the public learns how few get
+  // through; without it, people at home keep the prior (and adverts') view of the crossing.
+  const ModelInputs in = shipped_inputs();
+  const Changes patrols = {{"run.end", "2022-06-30"},
+                           {"public_news.enabled", "true"},
+                           {"french_patrols.enabled", "true"},
+                           {"french_patrols.start", "2021-01-01"},
+                           {"french_patrols.patrol_odds_factor", "20"}};
+  Changes learnt = patrols;
+  learnt.push_back({"public_news.gain_cross", "0.8"});
+  const ReplicateResult off = build_model(busy(patrols), in).run(3, 0);
+  const ReplicateResult on = build_model(busy(learnt), in).run(3, 0);
+  const Date start = from_ymd(2020, 1, 1);
+  const size_t from = static_cast<size_t>(from_ymd(2022, 1, 1) - start),
+               to = static_cast<size_t>(from_ymd(2022, 7, 1) - start);
+  const double with = sum(on.rec.series(kPerceivedCross), from, to) / double(to - from);
+  const double without = sum(off.rec.series(kPerceivedCross), from, to) / double(to - from);
+  EXPECT_LT(with, without - 0.05) << "mean perceived chance of getting across, first half of 2022";
+  EXPECT_LT(sum(on.rec.series(kSignedBoat)), sum(off.rec.series(kSignedBoat)));
 }
 
 // Runs a busy model to mid-2023 with the campaigns' strengths given and campaigns as set.

@@ -75,6 +75,17 @@ TEST(LearnedReturnRisk, SwitchedOffItOnlyRecordsItsIntensity) {
   EXPECT_EQ(sum(a.rec.series(kCampaignReached)), 0);
 }
 
+struct Ymd {
+  int y, m, d;
+};
+
+// Mean of a daily series of a run from 2020-01-01 over the days [from, to).
+double mean_between(const std::vector<double>& v, Ymd from, Ymd to) {
+  const Date start = from_ymd(2020, 1, 1);
+  const auto day = [&](Ymd x) { return static_cast<size_t>(from_ymd(x.y, x.m, x.d) - start); };
+  return sum(v, day(from), day(to)) / double(day(to) - day(from));
+}
+
 TEST(LearnedReturnRisk, ReturnsAfterTheCommuniqueRaiseThePerceivedChanceOfReturn) {
   // The Communique without its campaign: with the public channel, people at home come to expect
   // return as removals rise; without it, only those whose ties were returned do.
@@ -86,11 +97,8 @@ TEST(LearnedReturnRisk, ReturnsAfterTheCommuniqueRaiseThePerceivedChanceOfReturn
   heard.push_back({"public_news.enabled", "true"});
   const ReplicateResult off = build_model(busy(quiet), in).run(3, 0);
   const ReplicateResult on = build_model(busy(heard), in).run(3, 0);
-  const Date start = from_ymd(2020, 1, 1);
-  const size_t from = static_cast<size_t>(from_ymd(2023, 6, 1) - start),
-               to = static_cast<size_t>(from_ymd(2024, 1, 1) - start);
-  const double with = sum(on.rec.series(kPerceivedReturn), from, to) / double(to - from);
-  const double without = sum(off.rec.series(kPerceivedReturn), from, to) / double(to - from);
+  const double with = mean_between(on.rec.series(kPerceivedReturn), {2023, 6, 1}, {2024, 1, 1});
+  const double without = mean_between(off.rec.series(kPerceivedReturn), {2023, 6, 1}, {2024, 1, 1});
   EXPECT_GT(with, without + 0.02) << "mean perceived chance of return, second half of 2023";
 }
 
@@ -107,11 +115,8 @@ TEST(LearnedCrossingRisk, FrenchInterceptionsLowerThePerceivedChanceOfGettingAcr
   learnt.push_back({"public_news.gain_cross", "0.8"});
   const ReplicateResult off = build_model(busy(patrols), in).run(3, 0);
   const ReplicateResult on = build_model(busy(learnt), in).run(3, 0);
-  const Date start = from_ymd(2020, 1, 1);
-  const size_t from = static_cast<size_t>(from_ymd(2022, 1, 1) - start),
-               to = static_cast<size_t>(from_ymd(2022, 7, 1) - start);
-  const double with = sum(on.rec.series(kPerceivedCross), from, to) / double(to - from);
-  const double without = sum(off.rec.series(kPerceivedCross), from, to) / double(to - from);
+  const double with = mean_between(on.rec.series(kPerceivedCross), {2022, 1, 1}, {2022, 7, 1});
+  const double without = mean_between(off.rec.series(kPerceivedCross), {2022, 1, 1}, {2022, 7, 1});
   EXPECT_LT(with, without - 0.05) << "mean perceived chance of getting across, first half of 2022";
   EXPECT_LT(sum(on.rec.series(kSignedBoat)), sum(off.rec.series(kSignedBoat)));
 }

@@ -36,8 +36,9 @@ const Declare<DecisionParams>& DecisionParams::table() {
           .real("risk_reference", &DecisionParams::risk_reference, "SD", "0", -4, 4,
                 "Risk aversion (in standard deviations) of the person the intercept describes, "
                 "as reference_age is the intercept's age",
-                "convention: 0 is the average person; -2, the boldest 2%, keeps the intercept "
-                "apart from risk_weight when the willing are a tail")
+                "prior: a convention (0, the average person; -2, the boldest 2%, keeps the "
+                "intercept apart from risk_weight when the willing are a tail); HAC-OCT22: 1-2% "
+                "of men aged 20-40 crossed in 2022")
           .real("trust_weight", &DecisionParams::trust_weight, "log-odds", "2", 0, 20,
                 "Rise in log-odds of the boat from full trust in smugglers (against none), centred "
                 "at trust_centre",

@@ -43,6 +43,19 @@ def save_npz(path, **arrays):
     save(path, w)
 
 
+def unconfirmed_space(rec):
+    """A warning when no run of a wave lies in the space its emulators leave, else None.
+
+    Then the space not ruled out (and a posterior drawn in it) rests on the emulators'
+    extrapolation between runs, not on any run that came close: docs/calibration.md.
+    """
+    if rec.get("runs_max_implausibility_below_cutoff", 1) > 0:
+        return None
+    return (f"wave {rec['wave']}: WARNING: none of the {rec['trained_on']} runs the emulators "
+            "were trained on lies in the space they leave; that space, and a posterior in it, "
+            "rest on the emulators between runs, not on a run that fits")
+
+
 def run_points(ctx, setup, folder, u, replicates, seed):
     """Runs the unit-cube points u; returns raw summaries [points, replicates, summaries]."""
     os.makedirs(folder, exist_ok=True)
@@ -123,4 +136,7 @@ class Pipeline:
         with open(rpath) as f:
             rec = json.load(f)
         log(f"wave {k}: NROY share of the prior space {rec['nroy_share']:.3g}")
+        warning = unconfirmed_space(rec)
+        if warning:
+            log(warning)
         self.record.append(rec)

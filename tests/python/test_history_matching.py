@@ -20,6 +20,7 @@ import emulator as em  # noqa: E402
 import hm_setup  # noqa: E402
 import posterior as post  # noqa: E402
 import range_check  # noqa: E402
+import stages  # noqa: E402
 import waves as wv  # noqa: E402
 
 TRUTH = np.array([0.3, 0.4, 0.6, 0.5])
@@ -158,6 +159,14 @@ class SetupErrorsNameTheFileAndKey(unittest.TestCase):
             self.assertAlmostEqual(q.z, np.log(9054))
             self.assertGreater(q.var_disc, q.var_obs)
             self.assertFalse(price.is_count)
+
+
+class WavesSayWhenNoRunConfirmsThem(unittest.TestCase):
+    def test_a_wave_without_a_run_inside_its_space_is_flagged(self):
+        rec = {"wave": 4, "trained_on": 150, "runs_max_implausibility_below_cutoff": 0}
+        self.assertRegex(stages.unconfirmed_space(rec), r"wave 4: WARNING: none of the 150 runs")
+        rec["runs_max_implausibility_below_cutoff"] = 12
+        self.assertIsNone(stages.unconfirmed_space(rec))
 
 
 if __name__ == "__main__":

@@ -49,5 +49,33 @@ TEST(Decision, RiskReferenceOnlyMovesWhereTheInterceptIsRead) {
   EXPECT_NEAR(at_tail.mean_risk, at_mean.mean_risk, 0.02);
 }
 
+// Issue 19 item 5, not met yet, so disabled: today the lorry is a complement of the boat, not a
+// substitute. People reconsider leaving mostly when news of a tie's crossing prompts them, and
+// ties lend money: when patrols stop nearly every launch, the prompts fall with the crossings and
+// lorry and air departures fall too (100,600 to 43,800 here; 66,800 to 37,800 with kin help off).
+// Run it with --gtest_also_run_disabled_tests.
+TEST(Decision, DISABLED_WhenTheBoatGetsHarderSomeWhoCanPayTakeTheLorryInstead) {
+  // Lorries within reach (GBP 3,000) and the public learning how few boats get through: with
+  // French patrols stopping nearly every launch, fewer buy the boat and more leave by lorry.
+  const Changes common = {{"run.end", "2022-06-30"},
+                          {"decision.lorry_price_gbp", "3000"},
+                          {"public_news.enabled", "true"},
+                          {"public_news.gain_cross", "1"},
+                          {"public_news.half_intensity", "0.01"}};
+  Changes harder = common;
+  for (const auto& kv : Changes{{"french_patrols.enabled", "true"},
+                                {"french_patrols.start", "2020-06-01"},
+                                {"french_patrols.patrol_odds_factor", "100"}})
+    harder.push_back(kv);
+  const ModelInputs in = shipped_inputs();
+  const ReplicateResult open = build_model(busy(common), in).run(4, 0);
+  const ReplicateResult hard = build_model(busy(harder), in).run(4, 0);
+  const auto total = [](const ReplicateResult& r, SeriesId k) { return sum(r.rec.series(k)); };
+  EXPECT_LT(total(hard, kSignedBoat), total(open, kSignedBoat));
+  EXPECT_GT(total(hard, kOtherRouteDepartures), 1.1 * total(open, kOtherRouteDepartures))
+      << "lorry and air departures: open " << total(open, kOtherRouteDepartures) << ", harder "
+      << total(hard, kOtherRouteDepartures);
+}
+
 }  // namespace
 }  // namespace smug::test

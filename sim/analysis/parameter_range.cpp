@@ -24,15 +24,20 @@ void check_ranges(const std::vector<ParameterRange>& ranges) {
     if (!std::isfinite(r.low) || !std::isfinite(r.high) || !(r.low < r.high))
       throw UsageError("parameter '" + r.name + "': the range needs finite low < high");
     if (r.discrete()) check_discrete(r);
+    if (r.kind == RangeKind::kLog && !(r.low > 0))
+      throw UsageError("parameter '" + r.name + "': a log range needs low > 0");
   }
 }
 
 double range_value(const ParameterRange& range, double u) {
+  if (range.kind == RangeKind::kLog) return range.low * std::pow(range.high / range.low, u);
   const double x = range.low + u * (range.high - range.low);
   return range.discrete() ? std::round(x) : x;
 }
 
 double unit_of(const ParameterRange& range, double x) {
+  if (range.kind == RangeKind::kLog)
+    return std::log(x / range.low) / std::log(range.high / range.low);
   return (x - range.low) / (range.high - range.low);
 }
 

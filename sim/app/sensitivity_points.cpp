@@ -64,6 +64,7 @@ std::string point_text(const ParameterRange& range, double x) {
     case RangeKind::kChoice:
       return range.choices.at(static_cast<size_t>(x));
     case RangeKind::kReal:
+    case RangeKind::kLog:
     case RangeKind::kInteger:
       break;
   }

@@ -69,7 +69,7 @@ Date date_word(const SetupEntry& e, const std::string& word) {
   return *d;
 }
 
-// The value's words: exactly two bounds, or (a choice) at least two distinct texts.
+// The value's words: two bounds (and 'log' for a log range), or (a choice) at least two texts.
 std::vector<std::string> range_words(const SetupEntry& e, bool choice) {
   std::istringstream in(e.value);
   std::vector<std::string> words;
@@ -78,14 +78,18 @@ std::vector<std::string> range_words(const SetupEntry& e, bool choice) {
     words.push_back(w);
   }
   if (choice && words.size() < 2) e.fail("expected 'CHOICE CHOICE ...', at least two");
-  if (!choice && words.size() != 2) e.fail("expected 'LOW HIGH'");
+  if (!choice && (words.size() < 2 || words.size() > 3 || (words.size() == 3 && words[2] != "log")))
+    e.fail("expected 'LOW HIGH' or 'LOW HIGH log'");
   return words;
 }
 
-// The bounds in the parameter's type: reals, whole numbers or dates (as days).
+// The bounds in the parameter's type: reals (evenly or on a log scale), whole numbers or dates
+// (as days).
 ParameterRange bounds(const SetupEntry& e, const ParamSpec& spec,
                       const std::vector<std::string>& w) {
   ParameterRange r{e.key, 0, 0};
+  if (w.size() == 3 && spec.type != ParamType::kReal)
+    e.fail("only a real parameter takes a log range");
   if (spec.type == ParamType::kDate) {
     r.kind = RangeKind::kDate;
     r.low = date_word(e, w[0]).days;
@@ -100,6 +104,10 @@ ParameterRange bounds(const SetupEntry& e, const ParamSpec& spec,
       e.fail("an integer parameter takes whole-number bounds, not '" + e.value + "'");
   }
   if (r.low < spec.min || r.high > spec.max) e.fail("range outside the parameter's allowed range");
+  if (w.size() == 3) {
+    if (!(r.low > 0)) e.fail("a log range needs LOW > 0");
+    r.kind = RangeKind::kLog;
+  }
   return r;
 }
 

@@ -49,6 +49,16 @@ TEST(SensitivitySetup, IntegerDateAndChoiceParametersParseInTheirTypes) {
   EXPECT_EQ(s.parameter_lines, (std::vector<int>{4, 5, 6}));
 }
 
+TEST(SensitivitySetup, ALogRangeIsReadFromItsThirdWord) {
+  const SensitivitySetup s =
+      parse("campaigns.reach = 0.001 0.05 log\ncampaigns.decay_days = 10 90\n");
+  ASSERT_EQ(s.parameters.size(), 2u);
+  EXPECT_EQ(s.parameters[0].kind, RangeKind::kLog);
+  EXPECT_EQ(s.parameters[0].low, 0.001);
+  EXPECT_EQ(s.parameters[0].high, 0.05);
+  EXPECT_EQ(s.parameters[1].kind, RangeKind::kReal);
+}
+
 TEST(SensitivitySetup, BadBoundsAreRefusedNamingFileLineAndKey) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"organisations.initial = 1 6.5\n",
@@ -63,6 +73,12 @@ TEST(SensitivitySetup, BadBoundsAreRefusedNamingFileLineAndKey) {
       {"organisations.entry_form = coin coin\n",
        "s.ini:4: 'organisations.entry_form': 'coin' twice"},
       {"taskforce.enabled = 0 1\n", "s.ini:4: 'taskforce.enabled': a flag cannot vary"},
+      {"organisations.initial = 1 6 log\n",
+       "s.ini:4: 'organisations.initial': only a real parameter takes a log range"},
+      {"decision.intercept = -7 -6 log\n",
+       "s.ini:4: 'decision.intercept': a log range needs LOW > 0"},
+      {"campaigns.reach = 0.001 0.05 ln\n",
+       "s.ini:4: 'campaigns.reach': expected 'LOW HIGH' or 'LOW HIGH log'"},
   };
   for (const auto& [parameters, expected] : cases)
     EXPECT_NE(refusal(parameters).find(expected), std::string::npos) << refusal(parameters);

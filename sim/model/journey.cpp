@@ -119,9 +119,11 @@ void start_boat_trip(World& w, uint32_t person, int org, double price, bool paid
     come_home(w, id);
     return;
   }
-  const double days =
-      t.exit == kExitAirport ? w.p.journey.travel_days_air : w.p.journey.travel_days_land;
-  w.france_arrivals.schedule(w.day + static_cast<int>(days), id);
+  const bool by_air = t.exit == kExitAirport;
+  const double days = by_air ? w.p.journey.travel_days_air : w.p.journey.travel_days_land;
+  const int leave = by_air ? w.day : w.orgs.road_departure(org, w.day);
+  if (leave > w.day) w.rec.add(kRoadDelayDays, w.day, leave - w.day);
+  w.france_arrivals.schedule(leave + static_cast<int>(days), id);
 }
 
 void start_other_route(World& w, uint32_t person, double success, Exit exit, Stream& s) {

@@ -163,6 +163,7 @@ const Declare<OrgParams>& OrgParams::table() {
     declare_org_entry(t);
     declare_arrest_disruption(t);
     declare_social_media(t);
+    declare_road_capacity(t);
     return t;
   }();
   return d;

@@ -65,6 +65,7 @@ struct OrgParams : ParamsOf<OrgParams> {
   double arrest_disruption_capacity;  // share of its fixers' boarding capacity lost meanwhile
   Date social_media_from;             // from when adverts go out on social media at scale
   double social_media_reach_factor;   // factor on reach_per_recruiter from then (1: no change)
+  double travellers_per_driver_week;  // road capacity of one driver (0: no limit)
   static const Declare<OrgParams>& table();  // every parameter, with the field it fills
 };
 
@@ -73,6 +74,7 @@ void declare_market_price(Declare<OrgParams>& d);
 void declare_org_exit(Declare<OrgParams>& d);
 void declare_org_entry(Declare<OrgParams>& d);
 void declare_arrest_disruption(Declare<OrgParams>& d);
+void declare_road_capacity(Declare<OrgParams>& d);
 void declare_social_media(Declare<OrgParams>& d);
 
 // Advert saturation one recruiter adds per 1000 people at risk on `today`
@@ -96,6 +98,7 @@ struct Organisation {
   std::deque<uint32_t> queue;     // trips waiting in northern France
   int weeks_without_signups = 0;  // consecutive (organisations.dormant_weeks)
   int disrupted_weeks = 0;        // left of an arrest's disruption (arrest_disruption_weeks)
+  double road_free_day = 0;       // day its drivers next have room (road_capacity.cpp)
   bool core_ok() const { return members[kRecruiter] > 0 && members[kFixer] > 0; }
   int total_members() const;
 };
@@ -142,6 +145,9 @@ class Organisations {
   // Daily capacity of fixers to put clients on boats, in simulated clients (stochastically
   // rounded).
   int boarding_capacity(int o, Stream& s) const;
+  // The day a client who signed today leaves by land: today, or later when the organisation's
+  // drivers are full (organisations.travellers_per_driver_week; road_capacity.cpp).
+  int road_departure(int o, int today);
   void crossing_outcome(int o, bool success);
 
   // Mutable access may change members or reputation: the choice table is rebuilt before use.

@@ -85,6 +85,10 @@ const std::array<SeriesInfo, kNumSeries>& series_info() {
       {"perceived_cross", "probability",
        "Mean perceived chance of getting across by boat of people at home (the same sample)", true,
        false},
+      {"road_delay_days", "person-days",
+       "Days that the people who signed today for the boat and leave by land will wait at home "
+       "for a driver, summed (0 unless organisations.travellers_per_driver_week is set)",
+       false, true},
   }};
   return info;
 }

@@ -60,6 +60,7 @@ enum SeriesId : int {
   kCampaignReached,      // share of people carrying a campaign's nudge (nudge form)
   kPerceivedReturn,      // mean perceived chance of return of a sample of people at home
   kPerceivedCross,       // ... and of getting across by boat
+  kRoadDelayDays,        // flow: days today's land travellers wait at home for a driver, summed
   kNumSeries
 };
 

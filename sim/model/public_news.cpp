@@ -41,8 +41,8 @@ const Declare<PublicNewsParams>& PublicNewsParams::table() {
                 "Largest share of the gap between p_cross_base and the share of launched "
                 "Albanians who reached the UK that the channel closes when the news saturates (0: "
                 "the channel says nothing of crossings' success)",
-                "prior: French interceptions and deaths were reported in Albania as returns were "
-                "(PRESS-FRANCE, PRESS-NOV22)");
+                "prior: no published estimate, off by default; what it reports is the model's own "
+                "share (PRESS-FRANCE: 42-61% of attempts stopped in 2022)");
   return d;
 }
 

@@ -102,8 +102,10 @@ void record_levels(World& w) {
       sum_cross += b[kPCross];
       ++home;
     }
-    if (home > 0) w.perceived_return_sampled = sum / home;
-    if (home > 0) w.perceived_cross_sampled = sum_cross / home;
+    if (home > 0) {
+      w.perceived_return_sampled = sum / home;
+      w.perceived_cross_sampled = sum_cross / home;
+    }
   }
   w.rec.set(kPerceivedReturn, w.day, w.perceived_return_sampled);
   w.rec.set(kPerceivedCross, w.day, w.perceived_cross_sampled);

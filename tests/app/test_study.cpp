@@ -234,6 +234,19 @@ TEST(StudyFile, CommentsSayWhatEachScenarioAsks) {
   ASSERT_EQ(s.windows.size(), 1u);
 }
 
+TEST(StudyFile, RefusesAScenarioWithoutSettingsNamingItsLine) {
+  try {
+    parse_study("s.ini", "[study]\nbaseline = b.ini\n[scenario empty]\n; nothing yet\n");
+    FAIL() << "accepted an empty scenario";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.line(), 3);
+    EXPECT_EQ(e.key(), "empty");
+    EXPECT_NE(std::string(e.what()).find("has no settings"), std::string::npos) << e.what();
+  }
+  EXPECT_NO_THROW(parse_study(
+      "s.ini", "[study]\nbaseline = b.ini\n[scenario full]\nkosovo_drones.enabled = false\n"));
+}
+
 TEST(StudyFile, RefusesANameTakenTwiceAndRunSettingsInAScenario) {
   EXPECT_THROW(parse_study("s.ini",
                            "[study]\nbaseline = b.ini\n[whatifs]\nx = a.ini\n"

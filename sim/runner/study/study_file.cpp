@@ -179,6 +179,22 @@ int header_line(const std::vector<std::string>& lines, const std::string& sectio
   return before;
 }
 
+// An inline scenario opens at its first setting, so one without any would vanish: refuse it (a
+// what-if with no change is the baseline again, most likely a setting left out).
+void refuse_empty_scenarios(const StudySpec& out, const std::vector<std::string>& lines) {
+  const std::string open = std::string("[") + kScenarioSection;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const std::string& l = lines[i];
+    if (l.rfind(open, 0) != 0 || l.back() != ']') continue;
+    const std::string name = l.substr(open.size(), l.size() - open.size() - 1);
+    bool found = false;
+    for (const StudyScenario& s : out.whatifs) found = found || s.name == name;
+    if (!found)
+      throw InputError(out.path, static_cast<int>(i + 1), name,
+                       "scenario '" + name + "' has no settings (give it at least one change)");
+  }
+}
+
 }  // namespace
 
 StudySpec parse_study(const std::string& path, const std::string& text) {
@@ -196,6 +212,7 @@ StudySpec parse_study(const std::string& path, const std::string& text) {
     }
     parse_entry(e, p);
   }
+  refuse_empty_scenarios(out, lines);
   if (out.baseline.file.empty())
     throw InputError(path, 0, "baseline", "[study] baseline is required");
   if (out.draws && out.posterior.empty())

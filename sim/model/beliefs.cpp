@@ -57,8 +57,9 @@ void Beliefs::set_media(const MediaState& m) {
         p_.p_return_base + p_.campaign_p_return * m.campaign + (m.nudge_p_return + m.news_p_return),
         0.0, 1.0));
     b[kUkWage] = static_cast<float>(p_.uk_wage_base_gbp);
-    b[kTrust] = static_cast<float>(
-        std::clamp(p_.trust_base + p_.advert_trust * a - p_.campaign_trust * m.campaign, 0.0, 1.0));
+    b[kTrust] = static_cast<float>(std::clamp(
+        p_.trust_base + p_.advert_trust * a - p_.campaign_trust * m.campaign + m.news_trust, 0.0,
+        1.0));
   }
 }
 

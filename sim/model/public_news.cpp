@@ -42,9 +42,32 @@ const Declare<PublicNewsParams>& PublicNewsParams::table() {
                 "Albanians who reached the UK that the channel closes when the news saturates (0: "
                 "the channel says nothing of crossings' success)",
                 "prior: no published estimate, off by default; what it reports is the model's own "
-                "share (PRESS-FRANCE: 42-61% of attempts stopped in 2022)");
+                "share (PRESS-FRANCE: 42-61% of attempts stopped in 2022)")
+          .real("gain_debt", &PublicNewsParams::gain_debt, "share", "0", 0, 1,
+                "Largest fall in trust in smugglers' promises when the news of debt bonds "
+                "saturates and every Albanian boat arrival in the UK still owes a debt (0: the "
+                "channel says nothing of debts)",
+                "prior: no published estimate, off by default; press reporting of Albanians "
+                "working off smuggling debts on cannabis farms (SEED-NEWS-MAY24, PRESS-NETWORKS)")
+          .real("half_debtors", &PublicNewsParams::half_debtors, "debtors per 1000 people at risk",
+                "2", 0.001, 1000,
+                "Albanian boat arrivals in the UK working off a debt, per 1000 people simulated, "
+                "at which the news of debts is half as loud as it can be",
+                "prior: of the order of the 2022 arrivals per 1000 of the population at risk");
   return d;
 }
+
+namespace {
+
+// The fall in trust that news of debt bonds brings: the share of arrivals in the UK who owe a
+// debt, as loud as there are debtors per person at home.
+double debt_news(const PublicNewsParams& p, double debtors, double in_uk, uint32_t people) {
+  const double share = in_uk > 0 ? debtors / in_uk : 0;
+  const double loud = 1 - std::exp2(-1000 * debtors / std::max(1u, people) / p.half_debtors);
+  return -p.gain_debt * loud * share;
+}
+
+}  // namespace
 
 void public_news_day(World& w) {
   const PublicNewsParams& p = w.p.public_news;
@@ -54,8 +77,8 @@ void public_news_day(World& w) {
   s.returns *= keep;
   s.arrivals *= keep;
   s.attempts *= keep;
+  const auto at = [&](SeriesId k) { return w.rec.series(k)[static_cast<size_t>(seen)]; };
   if (seen >= 0) {
-    const auto at = [&](SeriesId k) { return w.rec.series(k)[static_cast<size_t>(seen)]; };
     const double boat = at(kReturnsBoatArrivals);
     s.returns += boat + p.other_return_share * std::max(0.0, at(kReturnsEnforced) - boat);
     s.arrivals += at(kArrivals);
@@ -69,6 +92,8 @@ void public_news_day(World& w) {
   const double truth = s.arrivals > 0 ? std::min(1.0, s.returns / s.arrivals) : base;
   const double on = 1 - std::exp2(-intensity / p.half_intensity);  // how loud the news is
   w.media.news_p_return = p.gain * on * (truth - base);
+  if (p.gain_debt > 0 && seen >= 0)
+    w.media.news_trust = debt_news(p, at(kDebtBonded), at(kUkBoatStock), w.pop.size());
   if (p.gain_cross <= 0 || s.attempts <= 0) return;
   const double cross_base = w.p.beliefs.p_cross_base;
   const double cross_truth = std::min(1.0, s.arrivals / s.attempts);

@@ -7,6 +7,11 @@
 // With gain_cross above 0 it also moves the perceived chance of getting across (kPCross) from
 // p_cross_base towards the share of launched Albanians who reached the UK: French interceptions
 // are then learnt as well as suffered.
+// With gain_debt above 0 it also carries the debts of those who crossed on credit: the more of
+// the Albanian boat arrivals in the UK are working off a debt bond, and the more of them there
+// are, the lower the trust at home in smugglers' promises (kTrust), which makes credit dearer and
+// the boat less attractive. A surge bought on credit thus reports its own cost home, after the
+// lag and whatever the measures do.
 #pragma once
 #include "params/declare.hpp"
 
@@ -22,6 +27,8 @@ struct PublicNewsParams : ParamsOf<PublicNewsParams> {
   double gain;                // largest share of the gap to the reported truth the channel closes
   double half_intensity;      // intensity (events per 1000 people at risk) at half of gain
   double gain_cross;          // the same for the perceived chance of getting across (0: off)
+  double gain_debt;           // largest fall in trust when every arrival is in debt (0: off)
+  double half_debtors;        // debtors in the UK per 1000 people at half of gain_debt
   static const Declare<PublicNewsParams>& table();  // every parameter, with the field it fills
 };
 
@@ -33,7 +40,7 @@ struct PublicNewsState {
 };
 
 // Today's intensity and its shifts of the perceived chances of return and of getting across
-// (w.media.news_p_return, news_p_cross);
+// and of trust in smugglers (w.media.news_p_return, news_p_cross, news_trust);
 // reads the recorder's series of lag_days ago, so it runs before today's mechanisms.
 void public_news_day(World& w);
 

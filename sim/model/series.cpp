@@ -89,6 +89,13 @@ const std::array<SeriesInfo, kNumSeries>& series_info() {
        "Days that the people who signed today for the boat and leave by land will wait at home "
        "for a driver, summed (0 unless organisations.travellers_per_driver_week is set)",
        false, true},
+      {"debt_bonded", "people",
+       "Albanian small-boat arrivals in the UK still working off a debt to their smugglers", true,
+       true},
+      {"perceived_trust", "share",
+       "Mean trust in smugglers' promises (safe crossing, easy work, fair debt) of people at home "
+       "(the sample of perceived_return)",
+       true, false},
   }};
   return info;
 }

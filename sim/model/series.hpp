@@ -61,6 +61,8 @@ enum SeriesId : int {
   kPerceivedReturn,      // mean perceived chance of return of a sample of people at home
   kPerceivedCross,       // ... and of getting across by boat
   kRoadDelayDays,        // flow: days today's land travellers wait at home for a driver, summed
+  kDebtBonded,           // level: Albanian boat arrivals in the UK still working off a debt bond
+  kPerceivedTrust,       // level: mean trust in smugglers' promises of the belief sample
   kNumSeries
 };
 

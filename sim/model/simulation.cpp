@@ -61,6 +61,7 @@ void weekly(World& w) {
 void check_levels(const World& w) {
   SMUG_CHECK(w.uk.pending_count >= 0, "negative pending claims");
   SMUG_CHECK(w.uk.in_uk >= 0, "negative people in the UK");
+  SMUG_CHECK(w.uk.in_debt >= 0 && w.uk.in_debt <= w.uk.in_uk, "debtors outside 0..people in UK");
   SMUG_CHECK(w.orgs.members_total() >= 0, "negative organisation members");
   SMUG_CHECK(w.coast.other_waiting >= 0, "negative other nationalities waiting");
   SMUG_CHECK(w.legal_visas >= 0, "negative legal visas");
@@ -84,6 +85,7 @@ void record_levels(World& w) {
   w.rec.set(kDebtOutstanding, w.day, w.uk.debt_outstanding);
   w.rec.set(kPendingClaims, w.day, w.uk.pending_count);
   w.rec.set(kUkBoatStock, w.day, w.uk.in_uk);
+  w.rec.set(kDebtBonded, w.day, w.uk.in_debt);
   w.rec.set(kUkOtherStock, w.day, w.stock.people);
   w.rec.set(kOtherWaiting, w.day, w.coast.other_waiting);
   w.rec.set(kCreditLossShare, w.day, w.orgs.credit_loss_share());
@@ -92,7 +94,7 @@ void record_levels(World& w) {
   // evenly spaced sample of up to 1024 people is read once a week and carried in between.
   if (w.day % 7 == 0) {
     const uint32_t n = w.pop.size(), k = std::min<uint32_t>(n, 1024);
-    double sum = 0, sum_cross = 0;
+    double sum = 0, sum_cross = 0, sum_trust = 0;
     int home = 0;
     for (uint32_t j = 0; j < k; ++j) {
       const uint32_t i = static_cast<uint32_t>(uint64_t{j} * n / k);
@@ -100,15 +102,18 @@ void record_levels(World& w) {
       const BeliefVec b = w.beliefs.read(i, w.day, w.pop.hot[i].county);
       sum += b[kPReturn];
       sum_cross += b[kPCross];
+      sum_trust += b[kTrust];
       ++home;
     }
     if (home > 0) {
       w.perceived_return_sampled = sum / home;
       w.perceived_cross_sampled = sum_cross / home;
+      w.perceived_trust_sampled = sum_trust / home;
     }
   }
   w.rec.set(kPerceivedReturn, w.day, w.perceived_return_sampled);
   w.rec.set(kPerceivedCross, w.day, w.perceived_cross_sampled);
+  w.rec.set(kPerceivedTrust, w.day, w.perceived_trust_sampled);
 }
 
 }  // namespace

@@ -67,6 +67,7 @@ void leave_uk(World& w, uint32_t id, bool enforced) {
   --w.uk.in_uk;
   w.uk.debt_outstanding -= t.debt;
   if (t.debt > 0) {
+    --w.uk.in_debt;
     w.rec.add(kDebtWrittenOff, w.day, t.debt);
     w.orgs.settle_debt(t.org, 0, t.debt);
     t.debt = 0;
@@ -135,6 +136,7 @@ void handle(World& w, const UkEvent& e) {
           std::min<double>(t.debt, w.p.news.uk_earnings_gbp * w.p.uk.debt_repay_share);
       if (repay > 0) {
         t.debt -= static_cast<float>(repay);
+        if (t.debt <= 0) --w.uk.in_debt;
         w.uk.debt_outstanding -= repay;
         w.orgs.settle_debt(t.org, repay, 0);
         w.rec.add(kDebtRepaid, w.day, repay);
@@ -178,6 +180,7 @@ void arrive_in_uk(World& w, uint32_t id) {
   w.rec.add(kArrivals, w.day, 1);
   ++w.uk.in_uk;
   w.uk.debt_outstanding += t.debt;
+  if (t.debt > 0) ++w.uk.in_debt;
   tell(w, t.person, NewsType::kCrossed);
   Stream s(w.key, Purpose::kUkProcessing, t.person, w.uday() * 4u);
   const double u_detain = s.uniform(), u_claim = s.uniform(), u_slavery = s.uniform();

@@ -53,6 +53,7 @@ struct UkState {
   int pending_count = 0;
   int in_uk = 0;
   double debt_outstanding = 0;  // GBP, simulated
+  int in_debt = 0;              // of in_uk, those still owing a debt bond
   explicit UkState(int ndays) : events(ndays) {}
 };
 
@@ -112,6 +113,7 @@ struct World {
   PublicNewsState public_news;
   double perceived_return_sampled = 0;  // last weekly sample (see record_levels)
   double perceived_cross_sampled = 0;   // the same sample's perceived chance of getting across
+  double perceived_trust_sampled = 0;   // ... and its trust in smugglers' promises
   Recorder rec;
   std::vector<uint32_t> prompted;  // people prompted by news to reconsider today
   std::vector<uint32_t> ties_scratch;

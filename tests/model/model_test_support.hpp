@@ -131,6 +131,15 @@ inline bool bits_equal(const std::vector<double>& a, const std::vector<double>& 
 
 // Every daily series and every measure's series of two recorders are bit-identical over
 // [from, to); reports the first difference.
+// Mean of a daily series of a run from 2020-01-01 over the days [from, to).
+inline double mean_between(const std::vector<double>& v, Ymd from, Ymd to) {
+  const Date start = from_ymd(2020, 1, 1);
+  const auto day = [&](Ymd x) {
+    return static_cast<size_t>(from_ymd(x.year, x.month, x.day) - start);
+  };
+  return sum(v, day(from), day(to)) / double(day(to) - day(from));
+}
+
 inline ::testing::AssertionResult same_series(const Recorder& a, const Recorder& b, size_t from = 0,
                                               size_t to = SIZE_MAX) {
   for (int s = 0; s < kNumSeries; ++s) {

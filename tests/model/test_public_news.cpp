@@ -66,24 +66,14 @@ TEST(LearnedReturnRisk, SwitchedOffItOnlyRecordsItsIntensity) {
                                 {"campaigns.reach", "0.5"},
                                 {"campaigns.decay_days", "10"},
                                 {"campaigns.nudge_p_return", "0.2"},
-                                {"public_news.gain_cross", "0.8"}})
+                                {"public_news.gain_cross", "0.8"},
+                                {"public_news.gain_debt", "0.8"}})
     other.push_back(kv);
   const ReplicateResult a = build_model(busy(horizon), in).run(5, 0);
   const ReplicateResult b = build_model(busy(other), in).run(5, 0);
   EXPECT_TRUE(same_series(a.rec, b.rec));
   EXPECT_GT(sum(a.rec.series(kPublicNewsIntensity)), 0);
   EXPECT_EQ(sum(a.rec.series(kCampaignReached)), 0);
-}
-
-struct Ymd {
-  int y, m, d;
-};
-
-// Mean of a daily series of a run from 2020-01-01 over the days [from, to).
-double mean_between(const std::vector<double>& v, Ymd from, Ymd to) {
-  const Date start = from_ymd(2020, 1, 1);
-  const auto day = [&](Ymd x) { return static_cast<size_t>(from_ymd(x.y, x.m, x.d) - start); };
-  return sum(v, day(from), day(to)) / double(day(to) - day(from));
 }
 
 TEST(LearnedReturnRisk, ReturnsAfterTheCommuniqueRaiseThePerceivedChanceOfReturn) {

@@ -1,7 +1,9 @@
 // The market price's response to demand and capacity (issue 19 item 2): each week the log-price
 // is pulled towards a target, the reference price scaled by recent against slower sign-ups and by
 // the fixers' utilisation, so a demand slump or idle capacity lowers the price as a surge or a
-// queue raises it. Neutral (not called) while organisations.price_target_pull is 0.
+// queue raises it, and by the members' recent arrest risk, so that taskforce arrests raise the
+// price the clients pay (a risk premium). Neutral (not called) while
+// organisations.price_target_pull is 0.
 #include <algorithm>
 #include <cmath>
 
@@ -29,7 +31,14 @@ void declare_market_price(Declare<OrgParams>& d) {
             "prior: idle fixers cut prices, a queue raises them")
       .real("price_target_bound", &OrgParams::price_target_bound, "factor", "1.5", 1, 10,
             "The target price stays within the reference price divided and multiplied by this",
-            "prior: prices of GBP 2,600-5,900 around a reference of 3,900 (PRESS-PRICES)");
+            "prior: prices of GBP 2,600-5,900 around a reference of 3,900 (PRESS-PRICES)")
+      .real("price_risk_weight", &OrgParams::price_risk_weight, "log-price per yearly hazard", "0",
+            0, 20,
+            "Rise in the log of the target price per unit of the members' arrest hazard above "
+            "arrest_base_weekly, as a yearly share arrested (recent weeks, demand_fast_rate): "
+            "the risk premium of arrests (0: arrests do not enter the price)",
+            "prior: off by default; risk compensation is the standard account of illicit-market "
+            "prices, with no published estimate for the Channel crossing");
 }
 
 void Organisations::market_reprice(Organisation& o) const {
@@ -38,7 +47,8 @@ void Organisations::market_reprice(Organisation& o) const {
   const double utilisation =
       (o.demand_trend + static_cast<double>(o.queue.size()) / scale_ + 1) / (capacity + 1);
   const double log_factor = p_.price_demand_elasticity * std::log(demand) +
-                            p_.price_capacity_elasticity * std::log(utilisation);
+                            p_.price_capacity_elasticity * std::log(utilisation) +
+                            p_.price_risk_weight * 52 * (o.arrest_trend - p_.arrest_base_weekly);
   const double bound = std::log(p_.price_target_bound);
   const double target = p_.price_initial_gbp * std::exp(std::clamp(log_factor, -bound, bound));
   o.price *= std::pow(target / o.price, p_.price_target_pull);

@@ -185,6 +185,7 @@ void Organisations::found(int day, Stream& s) {
   o.active = true;
   o.founded_day = day;
   o.reputation = p_.reputation_initial;
+  o.arrest_trend = p_.arrest_base_weekly;  // a new organisation expects the usual risk
   for (int r = 0; r < kNumRoles; ++r) {
     // Fractional initial sizes are rounded stochastically, so small priors still mean something.
     const double m = p_.initial_members[r];
@@ -382,6 +383,7 @@ OrgWeek Organisations::week(int day, const Levers& levers, size_t nmeasures) {
 
 void Organisations::arrest(size_t i, int day, const Levers& levers, OrgWeek& out) {
   Organisation& o = orgs_[i];
+  const int before = o.total_members();
   // The base hazard, then each measure's own pressure from its own stream.
   for (int r = 0; r < kNumRoles; ++r) {
     Stream s(key_, Purpose::kArrests, static_cast<uint32_t>(i * kNumRoles + r), day);
@@ -402,6 +404,9 @@ void Organisations::arrest(size_t i, int day, const Levers& levers, OrgWeek& out
       if (a > 0 && p_.arrest_disruption_weeks > 0) o.disrupted_weeks = p_.arrest_disruption_weeks;
     }
   }
+  // The risk members ran this week, which the market price may carry (market_price.cpp).
+  const double share = before > 0 ? 1 - o.total_members() / static_cast<double>(before) : 0;
+  o.arrest_trend += p_.demand_fast_rate * (share - o.arrest_trend);
 }
 
 void Organisations::reprice(Organisation& o, double market_price) const {

@@ -56,6 +56,7 @@ struct OrgParams : ParamsOf<OrgParams> {
   double price_demand_elasticity;    // of the target on recent against slower sign-ups
   double price_capacity_elasticity;  // of the target on the fixers' utilisation
   double price_target_bound;         // the target stays within reference / bound .. x bound
+  double price_risk_weight;          // of the target's log on the members' arrest risk
   double idle_leave_weekly;          // weekly share leaving at full idleness
   int dormant_weeks;                 // weeks without sign-ups after which it dissolves (0: never)
   EntryForm entry_form;
@@ -91,6 +92,7 @@ struct Organisation {
   double signed_week = 0;   // clients signed this week, full scale
   double demand_trend = 0;  // fast exponential average of weekly sign-ups
   double demand_slow = 0;   // slow one
+  double arrest_trend = 0;  // fast exponential average of the weekly share of members arrested
   double revenue_week = 0;  // GBP, full scale
   double cash_last_week = 0;
   double profit_trend = 0;  // exponential average of weekly profit

@@ -214,5 +214,38 @@ TEST(Market, CreditStopsWhenDebtorsAreReturned) {
   EXPECT_LE(slow->w.orgs.credit_loss_share(), 0.3);
 }
 
+TEST(Market, ArrestsRaiseThePriceAsARiskPremium) {
+  // Half a year of steady demand, then a quarter of arrests at 2% of members a week: with the
+  // risk weight the price rises above the one the same arrests leave without it; before the
+  // arrests the two are the same. (Demand and capacity are kept out of the target.)
+  auto prices = [](const std::string& weight) {
+    const ModelParams p =
+        ModelParams::from(still_market({{"organisations.price_target_pull", "0.1"},
+                                        {"organisations.price_demand_elasticity", "0"},
+                                        {"organisations.price_capacity_elasticity", "0"},
+                                        {"organisations.price_risk_weight", weight}}));
+    Organisations orgs(p.orgs, StreamKey::make(4, 0), 1.0, 0);
+    int day = 0;
+    std::vector<double> v = weeks_of(orgs, day, 26, 30);
+    Levers arrests;
+    ArrestPressure a;
+    a.weekly_hazard.fill(0.02);
+    arrests.arrests.push_back(a);
+    for (int k = 0; k < 13; ++k, day += 7) {
+      for (auto& o : orgs.all())
+        if (o.active) o.signed_week = 30;
+      orgs.week(day, arrests, 1);
+      v.push_back(orgs.mean_price());
+    }
+    return v;
+  };
+  const std::vector<double> with = prices("1"), without = prices("0");
+  for (size_t k = 0; k < 26; ++k) ASSERT_EQ(with[k], without[k]) << "week " << k;
+  // 2% a week is about 1.04 a year above a base of 0: the target's log rises by about 1 (the
+  // bound, a factor of 1.5, caps it).
+  EXPECT_GT(with.back(), without.back() * 1.2);
+  EXPECT_LT(with.back(), without.back() * 1.5 * 1.5);
+}
+
 }  // namespace
 }  // namespace smug::test

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "model/coast_lorry.hpp"
 #include "model/journey.hpp"
 #include "model/news.hpp"
 #include "model/uk_processing.hpp"
@@ -13,43 +14,49 @@
 namespace smug {
 
 const Declare<CrossingParams>& CrossingParams::table() {
-  static const Declare<CrossingParams> d =
-      Declare<CrossingParams>("crossing",
-                              "Launches from northern France, French prevention and deaths")
-          .real("stop_share", &CrossingParams::stop_share, "share", "0.45", 0, 0.99,
-                "Share of attempts the French police stop, before the November 2022 deal",
-                "PRESS-FRANCE (42-61% in 2022)")
-          .real("stop_load", &CrossingParams::stop_load, "per 1000 people", "0.05", 0, 10,
+  static const Declare<CrossingParams> d = [] {
+    Declare<CrossingParams> t =
+        Declare<CrossingParams>("crossing",
+                                "Launches from northern France, French prevention and deaths")
+            .real("stop_share", &CrossingParams::stop_share, "share", "0.45", 0, 0.99,
+                  "Share of attempts the French police stop, before the November 2022 deal",
+                  "PRESS-FRANCE (42-61% in 2022)")
+            .real(
+                "stop_load", &CrossingParams::stop_load, "per 1000 people", "0.05", 0, 10,
                 "Fall in the stopped share (relative) per 1000 people attempting that day: patrols "
                 "are stretched by many launches",
                 "prior")
-          .real("give_up", &CrossingParams::give_up, "probability", "0.15", 0, 1,
-                "Chance an Albanian whose launch was stopped gives up and goes home", "prior")
-          .real("death_rate", &CrossingParams::death_rate, "per attempt", "0.0005", 0, 0.1,
-                "Deaths per person attempting", "prior: rare deaths")
-          .sched("boat_capacity", &CrossingParams::boat_capacity, "people per boat",
-                 "14, 2021-01-01: 28, 2022-01-01: 41, 2023-01-01: 48", 1, 200,
-                 "People per boat, an input and not emergent: the supply of boats (purchases, "
-                 "seizures, sizes) is not modelled, so the published yearly mean is imposed. With "
-                 "boats_per_day it sets the day's places; a day's boats are the people launched "
-                 "divided by it, rounded up (so the people_per_boat output follows it)",
-                 "HO-DAILY: yearly mean of all nationalities, 13.2 (2020), 27.6 (2021), 41.2 "
-                 "(2022), 48.9 (2023); scenarios/data/small_boats_monthly_all_nationalities.csv")
-          .sched("boats_per_day", &CrossingParams::boats_per_day, "boats per viable day", "40", 0,
-                 10000,
-                 "Boats the operators can supply on a viable day (all nationalities, full scale)",
-                 "prior: HO-DAILY (at most about 30 boats on the busiest days)")
-          .real("launch_share_other", &CrossingParams::launch_share_other, "share", "0.5", 0, 1,
-                "Share of waiting people of other nationalities who try on a viable day", "prior")
-          .real("intercept_cost_gbp", &CrossingParams::intercept_cost_gbp, "GBP per client", "0", 0,
-                100000,
-                "What an organisation loses per Albanian client whose launch the French police "
-                "stop (their share of the boat and engine seized), taken from its cash",
-                "prior: 0 (no cost)")
-          .real("intercept_wait_days", &CrossingParams::intercept_wait_days, "days", "0", 0, 365,
-                "Days a client whose launch was stopped waits before the organisation can board "
-                "them again (0: back in the queue at once)",
-                "prior: 0 (no wait)");
+            .real("give_up", &CrossingParams::give_up, "probability", "0.15", 0, 1,
+                  "Chance an Albanian whose launch was stopped gives up and goes home", "prior")
+            .real("death_rate", &CrossingParams::death_rate, "per attempt", "0.0005", 0, 0.1,
+                  "Deaths per person attempting", "prior: rare deaths")
+            .sched(
+                "boat_capacity", &CrossingParams::boat_capacity, "people per boat",
+                "14, 2021-01-01: 28, 2022-01-01: 41, 2023-01-01: 48", 1, 200,
+                "People per boat, an input and not emergent: the supply of boats (purchases, "
+                "seizures, sizes) is not modelled, so the published yearly mean is imposed. With "
+                "boats_per_day it sets the day's places; a day's boats are the people launched "
+                "divided by it, rounded up (so the people_per_boat output follows it)",
+                "HO-DAILY: yearly mean of all nationalities, 13.2 (2020), 27.6 (2021), 41.2 "
+                "(2022), 48.9 (2023); scenarios/data/small_boats_monthly_all_nationalities.csv")
+            .sched("boats_per_day", &CrossingParams::boats_per_day, "boats per viable day", "40", 0,
+                   10000,
+                   "Boats the operators can supply on a viable day (all nationalities, full scale)",
+                   "prior: HO-DAILY (at most about 30 boats on the busiest days)")
+            .real("launch_share_other", &CrossingParams::launch_share_other, "share", "0.5", 0, 1,
+                  "Share of waiting people of other nationalities who try on a viable day", "prior")
+            .real("intercept_cost_gbp", &CrossingParams::intercept_cost_gbp, "GBP per client", "0",
+                  0, 100000,
+                  "What an organisation loses per Albanian client whose launch the French police "
+                  "stop (their share of the boat and engine seized), taken from its cash",
+                  "prior: 0 (no cost)")
+            .real("intercept_wait_days", &CrossingParams::intercept_wait_days, "days", "0", 0, 365,
+                  "Days a client whose launch was stopped waits before the organisation can board "
+                  "them again (0: back in the queue at once)",
+                  "prior: 0 (no wait)");
+    declare_coast_lorry(t);
+    return t;
+  }();
   return d;
 }
 
@@ -134,6 +141,8 @@ void launch_boats(World& w) {
         w.rec.add(kGaveUp, w.day, 1);
         tell(w, t.person, NewsType::kStopped);
         come_home(w, id);
+      } else if (p.lorry_after_stop > 0 && lorry_from_coast(w, id, ps.uniform(), ps.uniform())) {
+        continue;
       } else if (p.intercept_wait_days >= 1) {
         // Back to the coast's arrivals later (reach_coast queues them again, as on arrival).
         t.stage = TripStage::kTravelling;

@@ -23,6 +23,7 @@ struct CrossingParams : ParamsOf<CrossingParams> {
   double launch_share_other;   // share of waiting others who try on a viable day
   double intercept_cost_gbp;   // GBP an organisation loses per client whose launch is stopped
   double intercept_wait_days;  // days before a stopped client can be boarded again
+  double lorry_after_stop;     // chance a stopped client who can pay tries a lorry from the coast
   static const Declare<CrossingParams>& table();  // every parameter, with the field it fills
 };
 

@@ -126,12 +126,21 @@ struct Gate {
   bool any() const { return offered || lorry || air; }
 };
 
+}  // namespace
+
+double money_for_other_routes(const World& w, uint32_t i) {
+  const PersonHot& h = w.pop.hot[i];
+  return h.savings + w.p.decision.kin_help_gbp * (h.kin_uk + h.uk_ties);
+}
+
+namespace {
+
 Gate gate(const World& w, uint32_t i, double u_offer) {
   const DecisionParams& p = w.p.decision;
   const PersonHot& h = w.pop.hot[i];
   Gate g;
   g.offered = u_offer >= w.media.no_advert_offer[h.county] * w.media.no_tie_offer[h.uk_ties];
-  g.savings = h.savings + p.kin_help_gbp * (h.kin_uk + h.uk_ties);
+  g.savings = money_for_other_routes(w, i);
   g.lorry = g.savings >= p.lorry_price_gbp;
   g.air = g.savings >= p.air_price_gbp;
   return g;
@@ -244,8 +253,7 @@ void prefetch_decision(const World& w, uint32_t i) {
   if (h.status != Status::kHome) return;
   const DecisionParams& p = w.p.decision;
   const double no_offer = w.media.no_advert_offer[h.county] * w.media.no_tie_offer[h.uk_ties];
-  const double money = h.savings + p.kin_help_gbp * (h.kin_uk + h.uk_ties);
-  if (no_offer > 0.99 && money < p.lorry_price_gbp) return;
+  if (no_offer > 0.99 && money_for_other_routes(w, i) < p.lorry_price_gbp) return;
   w.beliefs.prefetch(i);
   prefetch(&w.pop.traits[i]);
 }

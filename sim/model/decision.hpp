@@ -36,6 +36,9 @@ void offer_chances_today(World& w);
 // The chances of no offer from t ties who crossed, fixed for a run (filled when a world is made).
 void offer_chances_for_ties(const DecisionParams& p, MediaState& m);
 
+// What person i can put towards a lorry or a flight: savings and what kin and ties in the UK lend.
+double money_for_other_routes(const World& w, uint32_t i);
+
 // Person i (at home) weighs up leaving today and acts on the choice.
 void consider(World& w, uint32_t i);
 // consider() for each of these people in order, fetching their data from memory ahead.

@@ -96,6 +96,10 @@ const std::array<SeriesInfo, kNumSeries>& series_info() {
        "Mean trust in smugglers' promises (safe crossing, easy work, fair debt) of people at home "
        "(the sample of perceived_return)",
        true, false},
+      {"coast_lorry", "people",
+       "Albanians whose launch was stopped who tried a lorry from the northern French ports "
+       "instead (0 unless crossing.lorry_after_stop is set)",
+       false, true},
   }};
   return info;
 }

@@ -63,6 +63,7 @@ enum SeriesId : int {
   kRoadDelayDays,        // flow: days today's land travellers wait at home for a driver, summed
   kDebtBonded,           // level: Albanian boat arrivals in the UK still working off a debt bond
   kPerceivedTrust,       // level: mean trust in smugglers' promises of the belief sample
+  kCoastLorry,           // flow: stopped clients who tried a lorry from the coast instead
   kNumSeries
 };
 

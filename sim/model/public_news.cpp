@@ -53,7 +53,12 @@ const Declare<PublicNewsParams>& PublicNewsParams::table() {
                 "2", 0.001, 1000,
                 "Albanian boat arrivals in the UK working off a debt, per 1000 people simulated, "
                 "at which the news of debts is half as loud as it can be",
-                "prior: of the order of the 2022 arrivals per 1000 of the population at risk");
+                "prior: of the order of the 2022 arrivals per 1000 of the population at risk")
+          .integer("debt_lag_days", &PublicNewsParams::debt_lag_days, "days", "14", 1, 365,
+                   "Days before the debts of the arrivals in the UK reach the public channel (a "
+                   "debt bond shows in the work and the pay reported home, not on arrival)",
+                   "prior: the same as lag_days by default; bonded workers report home over "
+                   "months (SEED-NEWS-MAY24)");
   return d;
 }
 
@@ -92,8 +97,13 @@ void public_news_day(World& w) {
   const double truth = s.arrivals > 0 ? std::min(1.0, s.returns / s.arrivals) : base;
   const double on = 1 - std::exp2(-intensity / p.half_intensity);  // how loud the news is
   w.media.news_p_return = p.gain * on * (truth - base);
-  if (p.gain_debt > 0 && seen >= 0)
-    w.media.news_trust = debt_news(p, at(kDebtBonded), at(kUkBoatStock), w.pop.size());
+  const int seen_debt = w.day - p.debt_lag_days;
+  if (p.gain_debt > 0 && seen_debt >= 0) {
+    const auto& bonded = w.rec.series(kDebtBonded);
+    const auto& in_uk = w.rec.series(kUkBoatStock);
+    const auto d = static_cast<size_t>(seen_debt);
+    w.media.news_trust = debt_news(p, bonded[d], in_uk[d], w.pop.size());
+  }
   if (p.gain_cross <= 0 || s.attempts <= 0) return;
   const double cross_base = w.p.beliefs.p_cross_base;
   const double cross_truth = std::min(1.0, s.arrivals / s.attempts);

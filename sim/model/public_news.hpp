@@ -29,6 +29,7 @@ struct PublicNewsParams : ParamsOf<PublicNewsParams> {
   double gain_cross;          // the same for the perceived chance of getting across (0: off)
   double gain_debt;           // largest fall in trust when every arrival is in debt (0: off)
   double half_debtors;        // debtors in the UK per 1000 people at half of gain_debt
+  int debt_lag_days;          // days before a debtor's situation reaches the channel
   static const Declare<PublicNewsParams>& table();  // every parameter, with the field it fills
 };
 

@@ -14,10 +14,11 @@ namespace {
 // County 0's trust in smugglers on each day, with the recorder's stocks written beforehand:
 // in_uk boat arrivals in the UK from day 0, of whom debtors owe a debt from day from.
 std::vector<double> trust_under_debts(double gain, double in_uk, double debtors, int from,
-                                      int ndays) {
+                                      int ndays, int lag = 14) {
   Scenario sc = scenario({{"run.scale", "0.01"},
                           {"run.end", "2020-12-31"},
                           {"public_news.enabled", "true"},
+                          {"public_news.debt_lag_days", std::to_string(lag)},
                           {"public_news.gain_debt", std::to_string(gain)}});
   only_measures(sc, {});
   Sim s(sc);
@@ -35,7 +36,7 @@ std::vector<double> trust_under_debts(double gain, double in_uk, double debtors,
 }
 
 TEST(DebtNews, DebtorsInTheUkLowerTrustAtHomeAfterTheLag) {
-  const int lag = PublicNewsParams::from(scenario()).lag_days, from = 50, n = 120;
+  const int lag = PublicNewsParams::from(scenario()).debt_lag_days, from = 50, n = 120;
   const std::vector<double> calm = trust_under_debts(0.5, 4, 0, from, n);
   const std::vector<double> some = trust_under_debts(0.5, 4, 1, from, n);
   const std::vector<double> most = trust_under_debts(0.5, 4, 3, from, n);
@@ -45,6 +46,14 @@ TEST(DebtNews, DebtorsInTheUkLowerTrustAtHomeAfterTheLag) {
   EXPECT_LT(most[n - 1], some[n - 1] - 0.05);
   // Of a fall at most gain_debt: three in four in debt, the news three-quarters loud at most.
   EXPECT_GT(most[n - 1], calm[n - 1] - 0.5 * 0.75);
+}
+
+TEST(DebtNews, ALongerDebtLagDelaysTheFall) {
+  const int from = 20, n = 200;
+  const std::vector<double> calm = trust_under_debts(0.5, 4, 0, from, n, 90);
+  const std::vector<double> late = trust_under_debts(0.5, 4, 2, from, n, 90);
+  for (int d = 0; d < from + 90; ++d) ASSERT_EQ(late[d], calm[d]) << "day " << d;
+  EXPECT_LT(late[from + 90], calm[from + 90] - 0.05);
 }
 
 TEST(DebtNews, WithoutGainTheDebtsSayNothing) {

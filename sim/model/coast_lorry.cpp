@@ -8,7 +8,6 @@
 
 #include "model/decision.hpp"
 #include "model/journey.hpp"
-#include "model/news.hpp"
 #include "model/world.hpp"
 
 namespace smug {
@@ -28,18 +27,9 @@ bool lorry_from_coast(World& w, uint32_t trip, double u_choose, double u_success
   const DecisionParams& p = w.p.decision;
   if (money_for_other_routes(w, t.person) < p.lorry_price_gbp) return false;
   w.rec.add(kCoastLorry, w.day, 1);
-  const uint32_t person = t.person;
-  t.stage = TripStage::kEnded;
-  w.current_trip[person] = -1;
-  if (u_success < p.lorry_success) {
-    // In the UK by lorry: part of the other-routes stock, as a lorry from Albania is.
-    w.pop.hot[person].status = Status::kAbroadLegal;
-    w.stock.people += 1;
-    tell(w, person, NewsType::kCrossed);
-  } else {
-    w.pop.hot[person].status = Status::kHome;
-    tell(w, person, NewsType::kStopped);
-  }
+  // The boat trip ends here; the lorry's outcome is that of a lorry from Albania.
+  come_home(w, trip);
+  other_route_outcome(w, t.person, u_success < p.lorry_success);
   return true;
 }
 

@@ -132,7 +132,11 @@ void start_other_route(World& w, uint32_t person, double success, Exit exit, Str
     return;
   }
   w.rec.add(kOtherRouteDepartures, w.day, 1);
-  if (s.uniform() < success) {
+  other_route_outcome(w, person, s.uniform() < success);
+}
+
+void other_route_outcome(World& w, uint32_t person, bool through) {
+  if (through) {
     // Gone by another route: part of the UK stock that returns are drawn from, not a boat arrival.
     w.pop.hot[person].status = Status::kAbroadLegal;
     w.stock.people += 1;

@@ -31,6 +31,9 @@ struct JourneyParams : ParamsOf<JourneyParams> {
 
 void start_boat_trip(World& w, uint32_t person, int org, double price, bool paid, Stream& s);
 void start_other_route(World& w, uint32_t person, double success, Exit exit, Stream& s);
+// A lorry or a flight's outcome for a person at home: through, they join the UK's other-routes
+// stock; stopped, they stay home. Either way their ties hear of it.
+void other_route_outcome(World& w, uint32_t person, bool through);
 // Trips reaching the coast today join their organisation's queue.
 void reach_coast(World& w);
 // Ends a trip and sends the person home (stopped, returned, gave up).

@@ -82,12 +82,13 @@ void public_news_day(World& w) {
   s.returns *= keep;
   s.arrivals *= keep;
   s.attempts *= keep;
-  const auto at = [&](SeriesId k) { return w.rec.series(k)[static_cast<size_t>(seen)]; };
+  // A series' value on an earlier day (day >= 0).
+  const auto at = [&](SeriesId k, int day) { return w.rec.series(k)[static_cast<size_t>(day)]; };
   if (seen >= 0) {
-    const double boat = at(kReturnsBoatArrivals);
-    s.returns += boat + p.other_return_share * std::max(0.0, at(kReturnsEnforced) - boat);
-    s.arrivals += at(kArrivals);
-    s.attempts += at(kAttempts);
+    const double boat = at(kReturnsBoatArrivals, seen);
+    s.returns += boat + p.other_return_share * std::max(0.0, at(kReturnsEnforced, seen) - boat);
+    s.arrivals += at(kArrivals, seen);
+    s.attempts += at(kAttempts, seen);
   }
   // Counts are in simulated people, as is the population: the intensity does not depend on scale.
   const double intensity = 1000 * (s.returns + s.arrivals) / std::max(1u, w.pop.size());
@@ -98,12 +99,9 @@ void public_news_day(World& w) {
   const double on = 1 - std::exp2(-intensity / p.half_intensity);  // how loud the news is
   w.media.news_p_return = p.gain * on * (truth - base);
   const int seen_debt = w.day - p.debt_lag_days;
-  if (p.gain_debt > 0 && seen_debt >= 0) {
-    const auto& bonded = w.rec.series(kDebtBonded);
-    const auto& in_uk = w.rec.series(kUkBoatStock);
-    const auto d = static_cast<size_t>(seen_debt);
-    w.media.news_trust = debt_news(p, bonded[d], in_uk[d], w.pop.size());
-  }
+  if (p.gain_debt > 0 && seen_debt >= 0)
+    w.media.news_trust =
+        debt_news(p, at(kDebtBonded, seen_debt), at(kUkBoatStock, seen_debt), w.pop.size());
   if (p.gain_cross <= 0 || s.attempts <= 0) return;
   const double cross_base = w.p.beliefs.p_cross_base;
   const double cross_truth = std::min(1.0, s.arrivals / s.attempts);

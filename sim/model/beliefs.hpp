@@ -38,6 +38,7 @@ struct MediaState {
   double news_p_return = 0;
   double news_p_cross = 0;  // public news of crossings' success (public_news.gain_cross)
   double news_trust = 0;    // public news of debt bonds (public_news.gain_debt): 0 or below
+  double news_norm = 0;     // log-odds of the boat from news of many crossings (gain_norm)
   // Chances of no offer of the boat today: from adverts, per county, and from t ties who crossed
   // (a person's chance is the product; see decision.cpp).
   std::array<double, kNumCounties> no_advert_offer{};

@@ -177,8 +177,9 @@ void weigh(World& w, uint32_t i, const Gate& g, Stream& s, double u_org, int cho
     if (paid || w.orgs.sells_on_credit(org, w.date)) {
       const double cost =
           price * (paid ? 1 : 1 + p.debt_premium * (1 - b[kTrust])) + p.bus_cost_gbp;
-      weight[1] = weight_of(b[kPCross] * uk, cost,
-                            p.trust_weight * (b[kTrust] - p.trust_centre) + w.season_shift);
+      weight[1] = weight_of(
+          b[kPCross] * uk, cost,
+          p.trust_weight * (b[kTrust] - p.trust_centre) + w.season_shift + w.media.news_norm);
     }
   }
   if (g.lorry) weight[2] = weight_of(p.lorry_success * uk, p.lorry_price_gbp, p.lorry_shift);

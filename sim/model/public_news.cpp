@@ -58,7 +58,22 @@ const Declare<PublicNewsParams>& PublicNewsParams::table() {
                    "Days before the debts of the arrivals in the UK reach the public channel (a "
                    "debt bond shows in the work and the pay reported home, not on arrival)",
                    "prior: the same as lag_days by default; bonded workers report home over "
-                   "months (SEED-NEWS-MAY24)");
+                   "months (SEED-NEWS-MAY24)")
+          .real("gain_norm", &PublicNewsParams::gain_norm, "log-odds", "0", 0, 10,
+                "Largest rise in the log-odds of the boat that news of many recent crossings "
+                "brings (everyone is going: cumulative causation), reached when the arrivals in "
+                "the news saturate (0: off)",
+                "prior: no published estimate, off by default; MODEL (the 2022 surge builds on "
+                "itself)")
+          .real("half_norm", &PublicNewsParams::half_norm, "arrivals per 1000 people at risk", "5",
+                0.001, 1000,
+                "Arrivals in the public news (lagged, decayed) per 1000 people simulated at which "
+                "the rise is half of gain_norm",
+                "prior: of the order of the 2022 arrivals per 1000 of the population at risk")
+          .real("norm_decay_days", &PublicNewsParams::norm_decay_days, "days", "30", 1, 3650,
+                "Time constant over which the news of many crossings fades (videos of arrivals "
+                "are news while they are recent)",
+                "prior");
   return d;
 }
 
@@ -82,12 +97,14 @@ void public_news_day(World& w) {
   s.returns *= keep;
   s.arrivals *= keep;
   s.attempts *= keep;
+  s.crowd *= std::exp(-1.0 / p.norm_decay_days);
   // A series' value on an earlier day (day >= 0).
   const auto at = [&](SeriesId k, int day) { return w.rec.series(k)[static_cast<size_t>(day)]; };
   if (seen >= 0) {
     const double boat = at(kReturnsBoatArrivals, seen);
     s.returns += boat + p.other_return_share * std::max(0.0, at(kReturnsEnforced, seen) - boat);
     s.arrivals += at(kArrivals, seen);
+    s.crowd += at(kArrivals, seen);
     s.attempts += at(kAttempts, seen);
   }
   // Counts are in simulated people, as is the population: the intensity does not depend on scale.
@@ -102,6 +119,9 @@ void public_news_day(World& w) {
   if (p.gain_debt > 0 && seen_debt >= 0)
     w.media.news_trust =
         debt_news(p, at(kDebtBonded, seen_debt), at(kUkBoatStock, seen_debt), w.pop.size());
+  const double crowd = 1000 * s.crowd / std::max(1u, w.pop.size());
+  w.media.news_norm = p.gain_norm * (1 - std::exp2(-crowd / p.half_norm));
+  w.rec.set(kBoatNormShift, w.day, w.media.news_norm);
   if (p.gain_cross <= 0 || s.attempts <= 0) return;
   const double cross_base = w.p.beliefs.p_cross_base;
   const double cross_truth = std::min(1.0, s.arrivals / s.attempts);

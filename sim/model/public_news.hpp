@@ -12,6 +12,10 @@
 // are, the lower the trust at home in smugglers' promises (kTrust), which makes credit dearer and
 // the boat less attractive. A surge bought on credit thus reports its own cost home, after the
 // lag and whatever the measures do.
+// With gain_norm above 0 it also carries the crowd: recent arrivals (with their own, shorter
+// memory, norm_decay_days) raise the log-odds of the boat for everyone at home (w.media.news_norm,
+// recorded as boat_norm_shift), saturating at gain_norm. Seeing many leave makes leaving the norm
+// (cumulative causation): the surge builds on itself beyond one's own ties, and fades with it.
 #pragma once
 #include "params/declare.hpp"
 
@@ -30,6 +34,9 @@ struct PublicNewsParams : ParamsOf<PublicNewsParams> {
   double gain_debt;           // largest fall in trust when every arrival is in debt (0: off)
   double half_debtors;        // debtors in the UK per 1000 people at half of gain_debt
   int debt_lag_days;          // days before a debtor's situation reaches the channel
+  double gain_norm;           // largest rise in the boat's log-odds from news of crossings
+  double half_norm;           // arrivals in the news per 1000 people at half of gain_norm
+  double norm_decay_days;     // time constant over which the crowd of crossings is forgotten
   static const Declare<PublicNewsParams>& table();  // every parameter, with the field it fills
 };
 
@@ -38,6 +45,7 @@ struct PublicNewsState {
   double returns = 0;   // returns of boat arrivals, plus other enforced returns at their weight
   double arrivals = 0;  // Albanian small-boat arrivals
   double attempts = 0;  // Albanians in launched boats, stopped or not
+  double crowd = 0;     // Albanian small-boat arrivals again, forgotten at norm_decay_days
 };
 
 // Today's intensity and its shifts of the perceived chances of return and of getting across

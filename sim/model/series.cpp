@@ -100,6 +100,10 @@ const std::array<SeriesInfo, kNumSeries>& series_info() {
        "Albanians whose launch was stopped who tried a lorry from the northern French ports "
        "instead (0 unless crossing.lorry_after_stop is set)",
        false, true},
+      {"boat_norm_shift", "log-odds",
+       "Rise in the log-odds of the boat that the public news of many recent crossings brings "
+       "(0 unless public_news.gain_norm is set)",
+       true, false},
   }};
   return info;
 }

@@ -64,6 +64,7 @@ enum SeriesId : int {
   kDebtBonded,           // level: Albanian boat arrivals in the UK still working off a debt bond
   kPerceivedTrust,       // level: mean trust in smugglers' promises of the belief sample
   kCoastLorry,           // flow: stopped clients who tried a lorry from the coast instead
+  kBoatNormShift,        // level: log-odds the public news of many crossings adds to the boat
   kNumSeries
 };
 

@@ -1,6 +1,7 @@
 // Learned deterrence: the public channel (press and talk beyond one's ties) moves the perceived
 // chance of return with the model's own recent returns and crossings, after a lag, and forgets
-// them; campaigns as reach-limited nudges that fade; and the switch that turns campaigns off.
+// them; the crowd of recent crossings that makes the boat the norm; campaigns as reach-limited
+// nudges that fade; and the switch that turns campaigns off.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -67,7 +68,8 @@ TEST(LearnedReturnRisk, SwitchedOffItOnlyRecordsItsIntensity) {
                                 {"campaigns.decay_days", "10"},
                                 {"campaigns.nudge_p_return", "0.2"},
                                 {"public_news.gain_cross", "0.8"},
-                                {"public_news.gain_debt", "0.8"}})
+                                {"public_news.gain_debt", "0.8"},
+                                {"public_news.gain_norm", "3"}})
     other.push_back(kv);
   const ReplicateResult a = build_model(busy(horizon), in).run(5, 0);
   const ReplicateResult b = build_model(busy(other), in).run(5, 0);
@@ -109,6 +111,57 @@ TEST(LearnedCrossingRisk, FrenchInterceptionsLowerThePerceivedChanceOfGettingAcr
   const double without = mean_between(off.rec.series(kPerceivedCross), {2022, 1, 1}, {2022, 7, 1});
   EXPECT_LT(with, without - 0.05) << "mean perceived chance of getting across, first half of 2022";
   EXPECT_LT(sum(on.rec.series(kSignedBoat)), sum(off.rec.series(kSignedBoat)));
+}
+
+// The crowd's shift of the boat's log-odds on each day, with the recorder's arrivals written
+// beforehand: a wave of arrivals on [wave_from, wave_to), per_1000 a day per 1000 people.
+std::vector<double> crowd_under_wave(int ndays, int wave_from, int wave_to, double per_1000) {
+  Scenario sc = scenario({{"run.scale", "0.01"},
+                          {"run.end", "2020-12-31"},
+                          {"public_news.enabled", "true"},
+                          {"public_news.gain_norm", "2"}});
+  only_measures(sc, {});
+  Sim s(sc);
+  for (int d = wave_from; d < wave_to; ++d)
+    s.w.rec.add(kArrivals, d, per_1000 / 1000 * s.w.pop.size());
+  std::vector<double> out;
+  for (int d = 0; d < ndays; ++d) {
+    s.set_day(d);
+    out.push_back(s.w.rec.series(kBoatNormShift)[static_cast<size_t>(d)]);
+    EXPECT_EQ(out.back(), s.w.media.news_norm) << "the run file shows what the decision uses";
+  }
+  return out;
+}
+
+TEST(TheCrowd, AWaveOfCrossingsRaisesTheBoatsLogOddsAfterTheLagAndFadesAfterIt) {
+  const PublicNewsParams p = PublicNewsParams::from(scenario());
+  const int from = 100, to = 130, n = 360;
+  const std::vector<double> big = crowd_under_wave(n, from, to, 0.5);
+  for (int d = 0; d < from + p.lag_days; ++d) ASSERT_EQ(big[d], 0) << "day " << d;
+  const int peak = to + p.lag_days - 1;
+  EXPECT_GT(big[peak], 1.0) << "a month of 0.5 arrivals per 1000 people a day";
+  EXPECT_LT(big[peak], 2.0) << "saturates below gain_norm";
+  // A small wave moves it less: the crowd counts how many crossed, not only that some did.
+  const std::vector<double> small = crowd_under_wave(n, from, to, 0.05);
+  EXPECT_LT(small[peak], 0.3 * big[peak]);
+  EXPECT_GT(small[peak], 0);
+  // The crowd forgets at norm_decay_days: three time constants later most of it has gone.
+  const int later = peak + static_cast<int>(3 * p.norm_decay_days);
+  ASSERT_LT(later, n);
+  EXPECT_LT(big[later], 0.15 * big[peak]);
+}
+
+TEST(TheCrowd, WithItOnMorePeopleBuyTheBoatThanWithItOff) {
+  const ModelInputs in = shipped_inputs();
+  const Changes off = {{"run.end", "2022-06-30"}, {"public_news.enabled", "true"}};
+  Changes on = off;
+  on.push_back({"public_news.gain_norm", "3"});
+  on.push_back({"public_news.half_norm", "0.5"});
+  const ReplicateResult a = build_model(busy(off), in).run(3, 0);
+  const ReplicateResult b = build_model(busy(on), in).run(3, 0);
+  EXPECT_EQ(sum(a.rec.series(kBoatNormShift)), 0);
+  EXPECT_GT(sum(b.rec.series(kBoatNormShift)), 0);
+  EXPECT_GT(sum(b.rec.series(kSignedBoat)), 1.1 * sum(a.rec.series(kSignedBoat)));
 }
 
 // Runs a busy model to mid-2023 with the campaigns' strengths given and campaigns as set.

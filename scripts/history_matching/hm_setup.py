@@ -99,6 +99,11 @@ class Setup:
         self.posterior_draws = int(get("posterior_draws"))
         self.predictive_replicates = int(get("predictive_replicates"))
         self.priors = [_parse_prior(k, v, path) for k, v in cp["free"].items()]
+        # Scenarios whose parameter values join wave 1's design (earlier runs' closest points):
+        # the emulators learn from them as from any run; the NROY space is still the
+        # implausibility's.
+        seeds = get("seed_scenarios") if "seed_scenarios" in hm else ""
+        self.seed_scenarios = [os.path.join(here, x.strip()) for x in seeds.split(",") if x.strip()]
         targets = _read_targets(self.targets_path)
         self.summaries = []
         for sid in [s.strip() for s in get("summaries").split(",")]:
@@ -117,6 +122,15 @@ class Setup:
     def to_unit(self, x):
         x = np.atleast_2d(x)
         return np.column_stack([p.to_unit(x[:, j]) for j, p in enumerate(self.priors)])
+
+    def seed_units(self, values, scenario):
+        """The unit-cube point of a seed scenario's values; a value outside its prior is an
+        error naming the scenario and the parameter."""
+        for p, x in zip(self.priors, values):
+            if not p.low <= x <= p.high:
+                raise SetupError(f"{self.path}: seed_scenarios: {scenario}: {p.name} = {x} lies "
+                                 f"outside its prior {p.low}..{p.high}")
+        return self.to_unit(np.array(values))[0]
 
     def observations(self):
         z = np.array([s.z for s in self.summaries])

@@ -52,6 +52,25 @@ def sweep(ctx, scenario, design, output, replicates, seed, end, quiet=False):
         raise RunFailed(f"smugsim sweep exited with {rc}: {' '.join(cmd)}")
 
 
+def scenario_values(ctx, scenario, names):
+    """The values of `names` in a scenario file (after its extends chain), read with
+    `smugsim params --scenario`; a name the model does not know raises RunFailed."""
+    cmd = [ctx.smugsim, "params", "--scenario", scenario]
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RunFailed(f"{' '.join(cmd)}: {done.stderr.strip()}")
+    table = {}
+    for line in done.stdout.splitlines()[1:]:
+        parts = line.split()
+        if len(parts) >= 2:
+            table[parts[0]] = parts[1]
+    missing = [n for n in names if n not in table]
+    if missing:
+        raise RunFailed(f"{scenario}: no value for {', '.join(missing)}")
+    return [1.0 if table[n] == "true" else 0.0 if table[n] == "false" else float(table[n])
+            for n in names]
+
+
 def _day_index(f, date):
     units = f["time"].attrs["units"]
     units = units.decode() if isinstance(units, bytes) else units

@@ -87,7 +87,13 @@ class Pipeline:
     def design(self, k):
         s = self.setup
         if k == 1:
-            return wv.latin_hypercube(s.points, len(s.priors), s.seed)
+            lhs = wv.latin_hypercube(s.points, len(s.priors), s.seed)
+            seeds = [s.seed_units(runs.scenario_values(self.ctx, f, s.names), f)
+                     for f in s.seed_scenarios]
+            if seeds:
+                log(f"wave 1: {len(seeds)} seed point(s) from "
+                    + ", ".join(os.path.relpath(f) for f in s.seed_scenarios))
+            return np.vstack([lhs] + [np.atleast_2d(x) for x in seeds])
         cands, _ = wv.sample_nroy(self.waves, self.obs, s, s.points, s.seed + k, progress=log)
         if not len(cands):
             raise RuntimeError(f"wave {k}: no candidate left in the NROY space")

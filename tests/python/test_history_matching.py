@@ -15,11 +15,13 @@ import unittest
 import numpy as np
 
 SOURCE = os.environ.get("SMUG_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
+SMUGSIM = os.environ.get("SMUGSIM", os.path.join(SOURCE, "build", "bin", "smugsim"))
 sys.path.insert(0, os.path.join(SOURCE, "scripts", "history_matching"))
 import emulator as em  # noqa: E402
 import hm_setup  # noqa: E402
 import posterior as post  # noqa: E402
 import range_check  # noqa: E402
+import runs  # noqa: E402
 import stages  # noqa: E402
 import waves as wv  # noqa: E402
 
@@ -159,6 +161,53 @@ class SetupErrorsNameTheFileAndKey(unittest.TestCase):
             self.assertAlmostEqual(q.z, np.log(9054))
             self.assertGreater(q.var_disc, q.var_obs)
             self.assertFalse(price.is_count)
+
+
+class SeedScenariosJoinTheFirstDesign(unittest.TestCase):
+    """seed_scenarios: earlier runs' closest points, read from their scenario files through the
+    model's own parameter listing, join wave 1's Latin hypercube."""
+
+    def setup_with_seed(self, d, seed_text, free):
+        with open(os.path.join(d, "seed.ini"), "w") as f:
+            f.write(seed_text)
+        path = SetupErrorsNameTheFileAndKey().write(d, free)
+        with open(path) as f:
+            text = f.read().replace("[free]", "seed_scenarios = seed.ini\n[free]")
+        with open(path, "w") as f:
+            f.write(text)
+        return hm_setup.Setup(path)
+
+    def pipeline(self, setup):
+        ctx = type("Ctx", (), {"smugsim": SMUGSIM, "work": None})()
+        return stages.Pipeline(ctx, setup)
+
+    @unittest.skipUnless(os.path.exists(SMUGSIM), "needs the smugsim binary")
+    def test_a_seed_scenario_adds_its_point_to_wave_one(self):
+        with tempfile.TemporaryDirectory() as d:
+            s = self.setup_with_seed(d, "[decision]\nintercept = -5\n",
+                                     "decision.intercept = uniform -11 -3 ; x\n"
+                                     "decision.gain_weight = loguniform 1 4 ; x\n")
+            design = self.pipeline(s).design(1)
+            self.assertEqual(len(design), s.points + 1)
+            seed_values = s.to_values(design[-1])[0]
+            self.assertAlmostEqual(seed_values[0], -5)  # set in the seed scenario
+            self.assertAlmostEqual(seed_values[1], 3)  # the model's default gain_weight
+
+    @unittest.skipUnless(os.path.exists(SMUGSIM), "needs the smugsim binary")
+    def test_a_seed_outside_its_prior_is_refused_with_file_and_key(self):
+        with tempfile.TemporaryDirectory() as d:
+            s = self.setup_with_seed(d, "[decision]\nintercept = -2\n",
+                                     "decision.intercept = uniform -11 -3 ; x\n")
+            with self.assertRaisesRegex(hm_setup.SetupError, r"seed.ini: decision.intercept"):
+                self.pipeline(s).design(1)
+
+    def test_a_name_the_model_does_not_know_is_an_error(self):
+        ctx = type("Ctx", (), {"smugsim": SMUGSIM})()
+        if not os.path.exists(SMUGSIM):
+            self.skipTest("needs the smugsim binary")
+        with self.assertRaisesRegex(runs.RunFailed, "no value for nosuch.key"):
+            runs.scenario_values(ctx, os.path.join(SOURCE, "scenarios", "baseline.ini"),
+                                 ["nosuch.key"])
 
 
 class WavesSayWhenNoRunConfirmsThem(unittest.TestCase):

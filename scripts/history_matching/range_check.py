@@ -40,7 +40,10 @@ def joint(setup, y):
     q = [j for j, s in enumerate(setup.summaries) if s.id.startswith("Q")]
     mean = y.mean(axis=1)[:, q]
     male = np.abs(mean - z[q]).mean(axis=1)
-    corr = np.array([np.corrcoef(m, z[q])[0, 1] for m in mean])
+    # A run with the same value in every quarter (none crossed) has no correlation: -1, not NaN.
+    with np.errstate(invalid="ignore", divide="ignore"):
+        corr = np.array([np.corrcoef(m, z[q])[0, 1] for m in mean])
+    corr = np.nan_to_num(corr, nan=-1.0)
     return {"points": int(len(mean)), "best_mean_abs_log_error": round(float(male.min()), 3),
             "best_log_correlation": round(float(np.nanmax(corr)), 3),
             "points_within_both": int(((male <= 0.5) & (corr >= 0.95)).sum())}

@@ -11,6 +11,7 @@ import os
 import sys
 import tempfile
 import unittest
+import warnings
 
 import numpy as np
 
@@ -118,6 +119,16 @@ class RangeCheckFindsWhatNoRunReaches(unittest.TestCase):
         joint = range_check.joint(s, y)
         self.assertEqual(joint["points"], 60)
         self.assertGreater(joint["best_mean_abs_log_error"], 0.1)  # Q2 alone is 1 off or more
+
+    def test_a_run_flat_in_every_quarter_counts_as_uncorrelated(self):
+        u = wv.latin_hypercube(20, 4, 6)
+        y = toy(u, 2, np.random.default_rng(6))
+        y[0] = 0.0  # a run in which nobody crossed: the same value in every quarter
+        s = self.Setup([1.0, 2.0, 0.5], 0.05)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            joint = range_check.joint(s, y)
+        self.assertLessEqual(joint["best_log_correlation"], 1.0)
 
     def test_the_truth_is_reached_and_fits_jointly(self):
         u = np.vstack([wv.latin_hypercube(60, 4, 4), TRUTH])

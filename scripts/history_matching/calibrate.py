@@ -13,7 +13,6 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import fingerprint  # noqa: E402
 import hm_setup  # noqa: E402
-import posterior as post  # noqa: E402
 import posterior_stage as ps  # noqa: E402
 import recovery  # noqa: E402
 import range_check  # noqa: E402
@@ -108,9 +107,8 @@ def main(argv):
            f"some run" + (f"; out of every run's reach: {', '.join(missed)}" if missed else "")
            + f"; best point on the quarters: mean abs log error "
              f"{top['best_mean_abs_log_error']}, log-correlation {top['best_log_correlation']}")
-    cands, w, share = ps.posterior(pipe, pipe.obs, setup.seed + 500, "posterior")
-    st.log(f"posterior: {len(cands)} NROY candidates, effective sample size "
-           f"{post.effective_size(w):.1f}")
+    cands, w, share, ess = ps.posterior(pipe, pipe.obs, setup.seed + 500, "posterior")
+    st.log(f"posterior: {len(cands)} samples of the chains, effective sample size {ess:.1f}")
     report.wave_tables(pipe, args.results)
     report.posterior_table(setup, cands, w, args.results)
     draws, raw = ps.predictive(pipe, cands, w)

@@ -8,9 +8,12 @@ import runs
 import stages as st
 import waves as wv
 
+CHAINS = 32  # Metropolis chains on the emulated posterior (posterior.mcmc)
+
 
 def posterior(pipe, obs, seed, name):
-    """Candidates, their weights and the ESS, cached in WORK/NAME.npz."""
+    """Posterior samples (the chains'), their weights, the NROY share and the chains' effective
+    sample size, cached in WORK/NAME.npz."""
     path = pipe.path(name + ".npz")
     if not os.path.exists(path):
         st.log(f"{name}: weighting the NROY candidates by the synthetic likelihood")
@@ -22,10 +25,14 @@ def posterior(pipe, obs, seed, name):
                 f"shows which figures the runs fall short of; more points or waves may find a "
                 f"region, otherwise the model lacks a pathway")
         ll = post.log_likelihood(pipe.waves[-1][1], obs, cands)
-        st.save_npz(path, candidates=cands, ll=ll, share=share)
+        starts = cands[np.argsort(-ll)[:CHAINS]]
+        starts = starts[np.arange(CHAINS) % len(starts)]  # fewer candidates: some start twice
+        st.log(f"{name}: {len(cands)} NROY candidates; {CHAINS} Metropolis chains from the best")
+        chain, ess = post.mcmc(pipe.waves, obs, pipe.setup, starts, seed, progress=st.log)
+        st.save_npz(path, candidates=cands, ll=ll, share=share, chain=chain, ess=ess)
     d = np.load(path)
-    w = post.weights(d["ll"])
-    return d["candidates"], w, float(d["share"])
+    chain = d["chain"]
+    return chain, np.full(len(chain), 1.0 / len(chain)), float(d["share"]), float(d["ess"])
 
 
 def predictive(pipe, cands, w):

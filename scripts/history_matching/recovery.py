@@ -31,7 +31,7 @@ def run(pipe, draws):
     obs = (z, s.observations()[1])
     imp = em.implausibility(pipe.waves[-1][1], obs, truth)[0]
     inside = bool(wv.non_implausible(pipe.waves, obs, truth, s)[0])
-    cands, w, _ = ps.posterior(pipe, obs, s.seed + 3000, "recovery_posterior")
+    cands, w, _, ess = ps.posterior(pipe, obs, s.seed + 3000, "recovery_posterior")
     values, tvals = s.to_values(cands), s.to_values(truth)[0]
     params = []
     for j, p in enumerate(s.priors):
@@ -41,7 +41,7 @@ def run(pipe, draws):
     ridge = _ridge(s, values, w, tvals)
     ok = inside and all(p["covered"] for p in params) and ridge.get("covered", True)
     return {"passed": bool(ok), "truth_non_implausible": inside,
-            "truth_max_implausibility": float(imp.max()), "ess": post.effective_size(w),
+            "truth_max_implausibility": float(imp.max()), "ess": ess,
             "parameters": params, "ridge": ridge}
 
 

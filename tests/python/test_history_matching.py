@@ -65,6 +65,40 @@ class EmulatorPredictsHeldOutPoints(unittest.TestCase):
             self.assertLess(abs(np.log(np.median(v_ens) / NOISE ** 2)), 1.0, f"summary {j}")
 
 
+def toy_waves():
+    """Three waves of the toy problem: [(k, emulators)], the set-up and the observations."""
+    rng, s, obs = np.random.default_rng(2), ToySetup(), observations()
+    waves, u_all, y_all = [], np.empty((0, 4)), np.empty((0, 2, 3))
+    u = wv.latin_hypercube(60, 4, 3)
+    for k in (1, 2, 3):
+        u_all, y_all = np.vstack([u_all, u]), np.vstack([y_all, toy(u, 2, rng)])
+        train = wv.non_implausible(waves, obs, u_all, s)
+        waves.append((k, fit(u_all[train], y_all[train])))
+        cands, _ = wv.sample_nroy(waves, obs, s, 60, 20 + k)
+        u = wv.maximin_subset(cands, 60, rng)
+    return waves, s, obs
+
+
+class ChainsSampleThePosteriorFromAFewCandidates(unittest.TestCase):
+    def test_chains_from_the_best_few_cover_the_truth_and_pin_the_sum(self):
+        waves, s, obs = toy_waves()
+        cands, _ = wv.sample_nroy(waves, obs, s, 2000, 7)
+        ll = post.log_likelihood(waves[-1][1], obs, cands)
+        starts = cands[np.argsort(-ll)[:16]]  # as few as a small NROY space leaves
+        chain, ess = post.mcmc(waves, obs, s, starts, seed=3, steps=300, burn=100)
+        self.assertTrue(wv.non_implausible(waves, obs, chain, s).all(), "chains stay in NROY")
+        self.assertGreater(ess, 50)
+        w = np.full(len(chain), 1.0 / len(chain))
+        for j in range(4):
+            lo, hi = post.credible(chain[:, j], w, (0.01, 0.99))
+            self.assertTrue(lo <= TRUTH[j] <= hi, f"parameter {j}: {lo}..{hi}")
+        lo, hi = post.credible(chain[:, 0] + chain[:, 1], w, (0.05, 0.95))
+        self.assertTrue(lo <= 0.7 <= hi)
+        self.assertLess(hi - lo, 0.15, "the sum is pinned")
+        # The chains move: most kept samples differ from one another (not stuck at their starts).
+        self.assertGreater(len(np.unique(chain, axis=0)), len(chain) // 2)
+
+
 class WavesShrinkTheSpaceAndKeepTheTruth(unittest.TestCase):
     def test_two_waves(self):
         rng, s, obs = np.random.default_rng(2), ToySetup(), observations()

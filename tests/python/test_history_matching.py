@@ -65,8 +65,9 @@ class EmulatorPredictsHeldOutPoints(unittest.TestCase):
             self.assertLess(abs(np.log(np.median(v_ens) / NOISE ** 2)), 1.0, f"summary {j}")
 
 
-def toy_waves():
-    """Three waves of the toy problem: [(k, emulators)], the set-up and the observations."""
+def toy_waves(each_wave=lambda k, waves, s, obs: None):
+    """Three waves of the toy problem: [(k, emulators)], the set-up and the observations;
+    each_wave(k, waves, s, obs) is called after wave k's emulators are fitted."""
     rng, s, obs = np.random.default_rng(2), ToySetup(), observations()
     waves, u_all, y_all = [], np.empty((0, 4)), np.empty((0, 2, 3))
     u = wv.latin_hypercube(60, 4, 3)
@@ -74,6 +75,7 @@ def toy_waves():
         u_all, y_all = np.vstack([u_all, u]), np.vstack([y_all, toy(u, 2, rng)])
         train = wv.non_implausible(waves, obs, u_all, s)
         waves.append((k, fit(u_all[train], y_all[train])))
+        each_wave(k, waves, s, obs)
         cands, _ = wv.sample_nroy(waves, obs, s, 60, 20 + k)
         u = wv.maximin_subset(cands, 60, rng)
     return waves, s, obs
@@ -101,18 +103,14 @@ class ChainsSampleThePosteriorFromAFewCandidates(unittest.TestCase):
 
 class WavesShrinkTheSpaceAndKeepTheTruth(unittest.TestCase):
     def test_two_waves(self):
-        rng, s, obs = np.random.default_rng(2), ToySetup(), observations()
-        waves, shares, u_all, y_all = [], [], np.empty((0, 4)), np.empty((0, 2, 3))
-        u = wv.latin_hypercube(60, 4, 3)
-        for k in (1, 2, 3):
-            u_all, y_all = np.vstack([u_all, u]), np.vstack([y_all, toy(u, 2, rng)])
-            train = wv.non_implausible(waves, obs, u_all, s)
-            waves.append((k, fit(u_all[train], y_all[train])))
+        shares = []
+
+        def each_wave(k, waves, s, obs):
             pool = np.random.default_rng(10 + k).random((s.pool, 4))
             shares.append(wv.non_implausible(waves, obs, pool, s).mean())
             self.assertTrue(wv.non_implausible(waves, obs, TRUTH[None, :], s)[0], f"wave {k}")
-            cands, _ = wv.sample_nroy(waves, obs, s, 60, 20 + k)
-            u = wv.maximin_subset(cands, 60, rng)
+
+        waves, s, obs = toy_waves(each_wave)
         self.assertLess(shares[-1], shares[0])
         self.assertLess(shares[-1], 0.2)
         cands, _ = wv.sample_nroy(waves, obs, s, 2000, 7)

@@ -81,6 +81,18 @@ def toy_waves(each_wave=lambda k, waves, s, obs: None):
     return waves, s, obs
 
 
+def assert_covers_truth_and_pins_the_sum(test, samples, w):
+    """Each parameter's 1-99% interval holds the truth; the sum of the first two is pinned."""
+    for j in range(4):
+        lo, hi = post.credible(samples[:, j], w, (0.01, 0.99))
+        test.assertTrue(lo <= TRUTH[j] <= hi, f"parameter {j}: {lo}..{hi}")
+    lo, hi = post.credible(samples[:, 0] + samples[:, 1], w, (0.05, 0.95))
+    test.assertTrue(lo <= 0.7 <= hi)
+    # sd of the sum from the observation and ensemble errors alone: sqrt(0.02^2 + 0.05^2) / 2,
+    # a 90% width of 0.09; the emulators add their own. The prior's 90% width is 1.1.
+    test.assertLess(hi - lo, 0.15, "the sum is pinned")
+
+
 class ChainsSampleThePosteriorFromAFewCandidates(unittest.TestCase):
     def test_chains_from_the_best_few_cover_the_truth_and_pin_the_sum(self):
         waves, s, obs = toy_waves()
@@ -90,13 +102,7 @@ class ChainsSampleThePosteriorFromAFewCandidates(unittest.TestCase):
         chain, ess = post.mcmc(waves, obs, s, starts, seed=3, steps=300, burn=100)
         self.assertTrue(wv.non_implausible(waves, obs, chain, s).all(), "chains stay in NROY")
         self.assertGreater(ess, 50)
-        w = np.full(len(chain), 1.0 / len(chain))
-        for j in range(4):
-            lo, hi = post.credible(chain[:, j], w, (0.01, 0.99))
-            self.assertTrue(lo <= TRUTH[j] <= hi, f"parameter {j}: {lo}..{hi}")
-        lo, hi = post.credible(chain[:, 0] + chain[:, 1], w, (0.05, 0.95))
-        self.assertTrue(lo <= 0.7 <= hi)
-        self.assertLess(hi - lo, 0.15, "the sum is pinned")
+        assert_covers_truth_and_pins_the_sum(self, chain, np.full(len(chain), 1.0 / len(chain)))
         # The chains move: most kept samples differ from one another (not stuck at their starts).
         self.assertGreater(len(np.unique(chain, axis=0)), len(chain) // 2)
 
@@ -115,14 +121,7 @@ class WavesShrinkTheSpaceAndKeepTheTruth(unittest.TestCase):
         self.assertLess(shares[-1], 0.2)
         cands, _ = wv.sample_nroy(waves, obs, s, 2000, 7)
         w = post.weights(post.log_likelihood(waves[-1][1], obs, cands))
-        for j in range(4):
-            lo, hi = post.credible(cands[:, j], w, (0.01, 0.99))
-            self.assertTrue(lo <= TRUTH[j] <= hi, f"parameter {j}: {lo}..{hi}")
-        lo, hi = post.credible(cands[:, 0] + cands[:, 1], w, (0.05, 0.95))
-        self.assertTrue(lo <= 0.7 <= hi)
-        # sd of the sum from the observation and ensemble errors alone: sqrt(0.02^2 + 0.05^2) / 2,
-        # a 90% width of 0.09; the emulators add their own. The prior's 90% width is 1.1.
-        self.assertLess(hi - lo, 0.15, "the sum is pinned")
+        assert_covers_truth_and_pins_the_sum(self, cands, w)
         self.assertLess(post.weighted_corr(cands[:, :2], w)[0, 1], -0.8, "the ridge shows")
 
 

@@ -73,7 +73,14 @@ const Declare<PublicNewsParams>& PublicNewsParams::table() {
           .real("norm_decay_days", &PublicNewsParams::norm_decay_days, "days", "30", 1, 3650,
                 "Time constant over which the news of many crossings fades (videos of arrivals "
                 "are news while they are recent)",
-                "prior");
+                "prior")
+          .integer("quick_days", &PublicNewsParams::quick_days, "days", "0", 0, 3650,
+                   "Only returns of boat arrivals within this many days of arriving are news of "
+                   "returns (0: every return of a boat arrival, and other enforced returns at "
+                   "other_return_share)",
+                   "prior: the Communique's fast track was reported as removals within days or "
+                   "weeks of arrival (PRESS-AUG22, SEED-PRESS-OCT23); no published estimate of "
+                   "how far back the news looks");
   return d;
 }
 
@@ -102,7 +109,11 @@ void public_news_day(World& w) {
   const auto at = [&](SeriesId k, int day) { return w.rec.series(k)[static_cast<size_t>(day)]; };
   if (seen >= 0) {
     const double boat = at(kReturnsBoatArrivals, seen);
-    s.returns += boat + p.other_return_share * std::max(0.0, at(kReturnsEnforced, seen) - boat);
+    // (Quick returns are recorded only while the channel is on: off, it counts as before.)
+    s.returns +=
+        p.enabled && p.quick_days > 0
+            ? at(kReturnsQuick, seen)
+            : boat + p.other_return_share * std::max(0.0, at(kReturnsEnforced, seen) - boat);
     s.arrivals += at(kArrivals, seen);
     s.crowd += at(kArrivals, seen);
     s.attempts += at(kAttempts, seen);

@@ -16,6 +16,11 @@
 // memory, norm_decay_days) raise the log-odds of the boat for everyone at home (w.media.news_norm,
 // recorded as boat_norm_shift), saturating at gain_norm. Seeing many leave makes leaving the norm
 // (cumulative causation): the surge builds on itself beyond one's own ties, and fades with it.
+// With quick_days above 0 the returns it reports are only those of boat arrivals sent back within
+// quick_days of arriving (recorded as returns_quick): what awaits someone who crosses now is told
+// by those who crossed lately, not by the removal of people who came years ago. A fast track
+// (detention, quick decisions, removal flights) is then news at home; a removal of the old stock
+// is not.
 #pragma once
 #include "params/declare.hpp"
 
@@ -37,12 +42,14 @@ struct PublicNewsParams : ParamsOf<PublicNewsParams> {
   double gain_norm;           // largest rise in the boat's log-odds from news of crossings
   double half_norm;           // arrivals in the news per 1000 people at half of gain_norm
   double norm_decay_days;     // time constant over which the crowd of crossings is forgotten
+  int quick_days;             // only returns this soon after arrival are news (0: every return)
   static const Declare<PublicNewsParams>& table();  // every parameter, with the field it fills
 };
 
 // The channel's memory: lagged, exponentially decayed counts of events (simulated people).
 struct PublicNewsState {
   double returns = 0;   // returns of boat arrivals, plus other enforced returns at their weight
+                        // (with quick_days: quick returns alone)
   double arrivals = 0;  // Albanian small-boat arrivals
   double attempts = 0;  // Albanians in launched boats, stopped or not
   double crowd = 0;     // Albanian small-boat arrivals again, forgotten at norm_decay_days

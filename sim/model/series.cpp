@@ -104,6 +104,10 @@ const std::array<SeriesInfo, kNumSeries>& series_info() {
        "Rise in the log-odds of the boat that the public news of many recent crossings brings "
        "(0 unless public_news.gain_norm is set)",
        true, false},
+      {"returns_quick", "people",
+       "Returns of Albanians who came by small boat within public_news.quick_days of arriving "
+       "(0 unless public_news is enabled with quick_days set)",
+       false, true},
   }};
   return info;
 }

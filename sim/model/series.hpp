@@ -65,6 +65,7 @@ enum SeriesId : int {
   kPerceivedTrust,       // level: mean trust in smugglers' promises of the belief sample
   kCoastLorry,           // flow: stopped clients who tried a lorry from the coast instead
   kBoatNormShift,        // level: log-odds the public news of many crossings adds to the boat
+  kReturnsQuick,         // flow: boat arrivals returned within public_news.quick_days of arriving
   kNumSeries
 };
 

@@ -64,6 +64,9 @@ void leave_uk(World& w, uint32_t id, bool enforced) {
   w.rec.add(enforced ? kReturnsEnforced : kReturnsVoluntary, w.day, 1);
   w.rec.add(kReturns, w.day, 1);
   w.rec.add(kReturnsBoatArrivals, w.day, 1);
+  const PublicNewsParams& news = w.p.public_news;
+  if (news.enabled && news.quick_days > 0 && w.day - t.arrival_day <= news.quick_days)
+    w.rec.add(kReturnsQuick, w.day, 1);
   --w.uk.in_uk;
   w.uk.debt_outstanding -= t.debt;
   if (t.debt > 0) {

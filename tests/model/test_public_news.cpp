@@ -16,16 +16,21 @@ namespace smug::test {
 namespace {
 
 // The perceived chance of return of county 0 on each day, with the recorder's returns and arrivals
-// written beforehand: a steady trickle of arrivals, and a wave of returns on [wave_from, wave_to).
-std::vector<double> prior_under_wave(int ndays, int wave_from, int wave_to) {
-  Scenario sc =
-      scenario({{"run.scale", "0.01"}, {"run.end", "2020-12-31"}, {"public_news.enabled", "true"}});
+// written beforehand: a steady trickle of arrivals, and a wave of returns on [wave_from, wave_to)
+// written to each series of `wave`.
+std::vector<double> prior_under_wave(int ndays, int wave_from, int wave_to,
+                                     const Changes& extra = {},
+                                     std::vector<SeriesId> wave = {kReturnsBoatArrivals}) {
+  Changes c = {{"run.scale", "0.01"}, {"run.end", "2020-12-31"}, {"public_news.enabled", "true"}};
+  for (const auto& kv : extra) c.push_back(kv);
+  Scenario sc = scenario(c);
   only_measures(sc, {});
   Sim s(sc);
   const double per_day = 0.0005 * s.w.pop.size();  // 0.5 arrivals per 1000 people a day
   for (int d = 0; d < ndays; ++d) {
     s.w.rec.add(kArrivals, d, per_day);
-    if (d >= wave_from && d < wave_to) s.w.rec.add(kReturnsBoatArrivals, d, 2 * per_day);
+    if (d >= wave_from && d < wave_to)
+      for (SeriesId k : wave) s.w.rec.add(k, d, 2 * per_day);
   }
   std::vector<double> out;
   for (int d = 0; d < ndays; ++d) {
@@ -57,6 +62,45 @@ TEST(LearnedReturnRisk, RisesAfterAWaveOfReturnsAndFadesAfterIt) {
   EXPECT_LT(v[later], v[peak]);
 }
 
+TEST(QuickReturns, OnlyReturnsSoonAfterArrivalAreNewsOfWhatAwaitsThoseWhoCross) {
+  // A wave of removals of people who came long ago (every return a boat arrival's, none quick).
+  const Changes quick = {{"public_news.quick_days", "30"}};
+  const int from = 100, to = 130, n = 200, peak = to + 14;
+  const std::vector<double> calm = prior_under_wave(n, 0, 0, quick);
+  const std::vector<double> old_stock = prior_under_wave(n, from, to, quick);
+  EXPECT_EQ(old_stock[peak], calm[peak]) << "removing the old stock is not news of the fast track";
+  // Without quick_days the same wave is news.
+  EXPECT_GT(prior_under_wave(n, from, to)[peak], prior_under_wave(n, 0, 0)[peak] + 0.1);
+  // The same wave of people sent back within weeks of arriving is.
+  const std::vector<double> fast =
+      prior_under_wave(n, from, to, quick, {kReturnsBoatArrivals, kReturnsQuick});
+  EXPECT_GT(fast[peak], calm[peak] + 0.1);
+}
+
+TEST(QuickReturns, TheCommuniquesFastTrackIsRecordedAndRaisesThePerceivedChanceOfReturn) {
+  // The Communique without its campaign, with and without its detention of new arrivals.
+  const ModelInputs in = shipped_inputs();
+  const Changes fast = {{"run.end", "2023-12-31"},
+                        {"public_news.enabled", "true"},
+                        {"public_news.quick_days", "30"},
+                        {"public_news.gain", "0.8"},
+                        {"public_news.half_intensity", "0.2"},
+                        {"public_news.decay_days", "20"},
+                        {"joint_communique.campaign", "0"},
+                        {"uk_albania_deal_aug22.campaign", "0"}};
+  Changes slow = fast;
+  slow.push_back({"joint_communique.detention_share", "0"});
+  const ReplicateResult a = build_model(busy(fast), in).run(3, 0);
+  const ReplicateResult b = build_model(busy(slow), in).run(3, 0);
+  const std::vector<double>& quick = a.rec.series(kReturnsQuick);
+  const std::vector<double>& boat = a.rec.series(kReturnsBoatArrivals);
+  for (size_t d = 0; d < quick.size(); ++d) ASSERT_LE(quick[d], boat[d]) << "day " << d;
+  EXPECT_GT(sum(quick), 2 * sum(b.rec.series(kReturnsQuick))) << "detention makes returns quick";
+  const double with = mean_between(a.rec.series(kPerceivedReturn), {2023, 2, 1}, {2023, 7, 1});
+  const double without = mean_between(b.rec.series(kPerceivedReturn), {2023, 2, 1}, {2023, 7, 1});
+  EXPECT_GT(with, without + 0.03) << with << " vs " << without;
+}
+
 TEST(LearnedReturnRisk, SwitchedOffItOnlyRecordsItsIntensity) {
   // With public_news and the nudge form off (the defaults), their size parameters move nothing.
   const ModelInputs in = shipped_inputs();
@@ -69,7 +113,8 @@ TEST(LearnedReturnRisk, SwitchedOffItOnlyRecordsItsIntensity) {
                                 {"campaigns.nudge_p_return", "0.2"},
                                 {"public_news.gain_cross", "0.8"},
                                 {"public_news.gain_debt", "0.8"},
-                                {"public_news.gain_norm", "3"}})
+                                {"public_news.gain_norm", "3"},
+                                {"public_news.quick_days", "30"}})
     other.push_back(kv);
   const ReplicateResult a = build_model(busy(horizon), in).run(5, 0);
   const ReplicateResult b = build_model(busy(other), in).run(5, 0);

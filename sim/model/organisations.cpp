@@ -124,6 +124,12 @@ const Declare<OrgParams>& OrgParams::table() {
                   "Weekly weight of the latest week in lenders' view of debt repaid and lost (an "
                   "exponential average; credit_loss_limit is judged on it)",
                   "prior: lenders judge by the last couple of months")
+            .integer("credit_cohort_days", &OrgParams::credit_cohort_days, "days", "0", 0, 3650,
+                     "Lenders judge credit_loss_limit only on debts sold within this many days "
+                     "(what their recent clients repaid or lost); 0: on every debt settled",
+                     "prior: a lender learns from the clients it sold to lately; the repayments of "
+                     "a surge's old debtors say nothing of whether a client signed today will be "
+                     "returned before paying")
             .real("demand_fast_rate", &OrgParams::demand_fast_rate, "per week", "0.25", 0, 1,
                   "Weekly weight of the latest week in the fast average of an organisation's "
                   "sign-ups (its recent demand: pricing, idle members)",
@@ -322,8 +328,10 @@ bool Organisations::sells_on_credit(int o, Date today) const {
   return today >= p_.credit_from && credit_open_ && orgs_[o].cash >= p_.credit_cash_gbp;
 }
 
-void Organisations::settle_debt(int o, double repaid, double lost) {
+void Organisations::settle_debt(int o, double repaid, double lost, int age_days) {
   if (repaid > 0) repay(o, repaid);
+  // What older debtors pay or lose says little of what a loan sold today will return.
+  if (p_.credit_cohort_days > 0 && age_days > p_.credit_cohort_days) return;
   repaid_week_ += repaid / scale_;
   lost_week_ += lost / scale_;
 }

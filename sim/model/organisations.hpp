@@ -46,6 +46,7 @@ struct OrgParams : ParamsOf<OrgParams> {
   double reputation_initial;  // a new organisation's reputation (0..1)
   double reputation_rate;     // weight of one crossing's outcome in the reputation
   double credit_memory_rate;  // weekly weight of the latest week in lenders' view of settled debt
+  int credit_cohort_days;     // lenders judge only debts this young (0: every debt)
   double demand_fast_rate, demand_slow_rate, profit_rate;  // exponential averages, per week
   double price_growth_limit;  // bound on the demand growth the price responds to
   double unpaid_exit_share;   // weekly share of members lost while an organisation is in debt
@@ -135,8 +136,9 @@ class Organisations {
   }
   // Credit is a market practice from a date; lenders stop while too much debt is lost to returns.
   bool sells_on_credit(int o, Date today) const;
-  // Debt a client repaid (GBP, simulated people's) or lost when the client was returned.
-  void settle_debt(int o, double repaid, double lost);
+  // Debt a client repaid (GBP, simulated people's) or lost when the client was returned;
+  // age_days: days since the client signed (lenders may judge only recent debts).
+  void settle_debt(int o, double repaid, double lost, int age_days = 0);
   // Share of the debt settled lately that was lost (0 when nothing was settled).
   double credit_loss_share() const { return loss_share_; }
   // Records a sale: cash now (paid) or debt repaid later (credit).

@@ -72,7 +72,7 @@ void leave_uk(World& w, uint32_t id, bool enforced) {
   if (t.debt > 0) {
     --w.uk.in_debt;
     w.rec.add(kDebtWrittenOff, w.day, t.debt);
-    w.orgs.settle_debt(t.org, 0, t.debt);
+    w.orgs.settle_debt(t.org, 0, t.debt, w.day - t.signed_day);
     t.debt = 0;
   }
   come_home(w, id);
@@ -141,7 +141,7 @@ void handle(World& w, const UkEvent& e) {
         t.debt -= static_cast<float>(repay);
         if (t.debt <= 0) --w.uk.in_debt;
         w.uk.debt_outstanding -= repay;
-        w.orgs.settle_debt(t.org, repay, 0);
+        w.orgs.settle_debt(t.org, repay, 0, w.day - t.signed_day);
         w.rec.add(kDebtRepaid, w.day, repay);
       }
       const int months = (w.day - t.arrival_day) / 30;

@@ -159,6 +159,33 @@ TEST(Debt, LendersStopWhileReturnsLoseThemTooMuchOfWhatIsSettled) {
   EXPECT_LE(orgs.credit_loss_share(), 0.3);
 }
 
+TEST(Debt, LendersWhoJudgeRecentClientsStopWhenNewDebtorsAreReturnedWhateverOldDebtorsRepay) {
+  // Old debtors (signed 300 days ago) repay a lot; new ones (signed 20 days ago) are returned
+  // before paying. Lenders who judge every debt see a small loss share; lenders who judge only
+  // the debts of the last 90 days see the fast track, and stop.
+  auto loss_share = [](const char* cohort) {
+    const Scenario s = scenario({{"organisations.credit_from", "2020-01-01"},
+                                 {"organisations.credit_loss_limit", "0.3"},
+                                 {"organisations.credit_cohort_days", cohort},
+                                 {"organisations.member_cost_gbp_week", "0"},
+                                 {"organisations.arrest_base_weekly", "0"}});
+    Organisations orgs(ModelParams::from(s).orgs, StreamKey::make(2, 0), 1.0, 0);
+    for (int k = 0, day = 0; k < 30; ++k, day += 7) {
+      orgs.settle_debt(0, 40000, 0, 300);
+      orgs.settle_debt(0, 1000, 0, 20);
+      orgs.settle_debt(0, 0, 4000, 20);
+      orgs.week(day, Levers{}, 0);
+    }
+    return std::pair{orgs.credit_loss_share(), orgs.sells_on_credit(0, from_ymd(2020, 9, 1))};
+  };
+  const auto [all_share, all_open] = loss_share("0");
+  const auto [recent_share, recent_open] = loss_share("90");
+  EXPECT_NEAR(all_share, 4000.0 / 45000, 0.01);
+  EXPECT_TRUE(all_open);
+  EXPECT_NEAR(recent_share, 4000.0 / 5000, 0.01);
+  EXPECT_FALSE(recent_open);
+}
+
 TEST(Debt, DebtOfReturnedPeopleIsWrittenOff) {
   // Refused at once and removed fast: debtors are returned before they have repaid much; what
   // they still owed is recorded as written off and leaves the debt outstanding.

@@ -38,7 +38,7 @@ class DevelopmentProgrammes : public Measure {
     l.development_counties |= mask_;
     l.development_reach = reach_.at(d);
     l.development_wage_boost = boost_.at(d);
-    l.campaign_pressure += campaign_.at(d);
+    l.add_campaign(index(), campaign_.at(d));
   }
 
  private:

@@ -24,7 +24,7 @@ class JointCommunique : public Measure {
     l.detention_share_add += detention_.at(d);
     l.stock_removal_factor *= stock_.at(d);
     l.voluntary_return_factor *= voluntary_.at(d);
-    l.campaign_pressure += campaign_.at(d);
+    l.add_campaign(index(), campaign_.at(d));
     Detector det{index(), {}};
     det.probability[kExitAirport] = airport_.at(d);
     l.detectors.push_back(det);

@@ -15,7 +15,7 @@ class UkAlbaniaDealAug22 : public Measure {
   void apply(Date d, Levers& l) const override {
     l.removal_delay_factor *= delay_.at(d);
     l.removal_capacity.push_back(RemovalCapacity{index(), capacity_.at(d)});
-    l.campaign_pressure += campaign_.at(d);
+    l.add_campaign(index(), campaign_.at(d));
   }
 
  private:

@@ -34,9 +34,36 @@ const Declare<CampaignParams>& CampaignParams::table() {
                 "Rise in the perceived chance of return of a person a campaign reached (nudge "
                 "form)",
                 "prior: modest shifts in risk perception among participants (TJADEN-DUNSCH-2021, "
-                "DUNSCH-2019, TJADEN-GNINAFON-2022); see docs/campaign_evidence.md");
+                "DUNSCH-2019, TJADEN-GNINAFON-2022); see docs/campaign_evidence.md")
+          .flag("separate", &CampaignParams::separate, "false",
+                "Each measure's campaign reaches people on its own and the nudges add up (true), "
+                "rather than all campaigns sharing one pressure capped at 1 and one reached share "
+                "(false; nudge form)",
+                "MODEL: the evaluations bound each campaign's effect, not the sum of several "
+                "campaigns with different messages (docs/campaign_evidence.md)");
   return d;
 }
+
+namespace {
+
+// Each measure's reached share fades and grows as the shared one does, from its own strength;
+// the nudge is the sum of theirs.
+void separate_campaigns_day(World& w) {
+  const CampaignParams& p = w.p.campaigns;
+  std::vector<double>& by = w.campaign.by_measure;
+  const double keep = std::exp(-1.0 / p.decay_days);
+  for (double& r : by) r *= keep;
+  for (const CampaignStrength& c : w.levers.campaigns) {
+    if (c.measure >= by.size()) by.resize(c.measure + 1, 0.0);
+    by[c.measure] += p.reach * std::min(1.0, c.strength) * (1 - by[c.measure]);
+  }
+  double sum = 0;
+  for (double r : by) sum += r;
+  w.campaign.reached = sum;
+  w.media.nudge_p_return = p.nudge_p_return * sum;
+}
+
+}  // namespace
 
 void campaigns_day(World& w) {
   const CampaignParams& p = w.p.campaigns;
@@ -50,11 +77,15 @@ void campaigns_day(World& w) {
     w.media.campaign = strength;
     return;
   }
+  w.media.campaign = 0;
+  if (p.separate) {
+    separate_campaigns_day(w);
+    return;
+  }
   // Those reached forget, then today's campaigns reach a share of those who are not.
   double& r = w.campaign.reached;
   r *= std::exp(-1.0 / p.decay_days);
   r += p.reach * strength * (1 - r);
-  w.media.campaign = 0;
   w.media.nudge_p_return = p.nudge_p_return * r;
 }
 

@@ -5,7 +5,13 @@
 // ([campaigns] nudge = true) a campaign reaches a share of people per day (reach times its
 // strength); those reached perceive a higher chance of return, by nudge_p_return, which fades with
 // decay_days. [campaigns] enabled = false turns every campaign's effect off.
+// With [campaigns] separate = true (nudge form), each measure's campaign has its own reached share,
+// from its own strength capped at 1, and the nudges add up: the Joint Communique's message ("you
+// will be returned within days") is heard beside the August 2022 deal's instead of vanishing under
+// the shared cap of the pressure.
 #pragma once
+#include <vector>
+
 #include "params/declare.hpp"
 
 namespace smug {
@@ -18,6 +24,7 @@ struct CampaignParams : ParamsOf<CampaignParams> {
   double reach;           // share of the not-yet-reached reached per day at full strength
   double decay_days;      // time constant of a nudge's effect on a person
   double nudge_p_return;  // rise in a reached person's perceived chance of return
+  bool separate;          // true: each measure's campaign reaches people on its own
   static const Declare<CampaignParams>& table();  // every parameter, with the field it fills
 };
 
@@ -27,7 +34,8 @@ struct CampaignParams : ParamsOf<CampaignParams> {
 // belief, so spreading the nudge evenly is not quite the same as giving it in full to a few), and
 // what it buys is no random numbers, no per-person state and nothing on the decision's hot path.
 struct CampaignState {
-  double reached = 0;
+  double reached = 0;              // shared form; separate: the sum of by_measure
+  std::vector<double> by_measure;  // separate form: each measure's reached share
 };
 
 // Sets today's campaign terms of the media (w.media.campaign, w.media.nudge_p_return).

@@ -36,6 +36,12 @@ struct RemovalCapacity {
   double per_day = 0;
 };
 
+// One measure's information campaign today (campaigns.separate: each reaches people on its own).
+struct CampaignStrength {
+  uint32_t measure = 0;
+  double strength = 0;
+};
+
 struct Levers {
   // Journey: detection at exits (one detector per active measure).
   std::vector<Detector> detectors;
@@ -54,7 +60,12 @@ struct Levers {
   // Networks.
   std::vector<ArrestPressure> arrests;
   // Beliefs: government information campaigns shift priors towards the truth of returns.
-  double campaign_pressure = 0;  // 0..1
+  double campaign_pressure = 0;             // 0..1
+  std::vector<CampaignStrength> campaigns;  // the same, measure by measure
+  void add_campaign(uint32_t measure, double strength) {
+    campaign_pressure += strength;
+    if (strength > 0) campaigns.push_back(CampaignStrength{measure, strength});
+  }
   // Prospects at home: development programmes, per county mask.
   uint32_t development_counties = 0;  // bit per county
   double development_reach = 0;       // share of people in those counties reached

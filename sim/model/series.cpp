@@ -76,8 +76,9 @@ const std::array<SeriesInfo, kNumSeries>& series_info() {
        "Returns and arrivals in the public news (lagged, decayed) per 1000 people at risk", true,
        false},
       {"campaign_reached", "1",
-       "Share of people carrying an information campaign's nudge (0 unless campaigns.nudge)", true,
-       false},
+       "Share of people carrying an information campaign's nudge (0 unless campaigns.nudge; with "
+       "campaigns.separate, the sum of each campaign's share)",
+       true, false},
       {"perceived_return", "probability",
        "Mean perceived chance of return of people at home (a fixed sample of up to 1024, read "
        "weekly and carried between readings)",

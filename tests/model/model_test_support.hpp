@@ -129,8 +129,6 @@ inline bool bits_equal(const std::vector<double>& a, const std::vector<double>& 
   return true;
 }
 
-// Every daily series and every measure's series of two recorders are bit-identical over
-// [from, to); reports the first difference.
 // Mean of a daily series of a run from 2020-01-01 over the days [from, to).
 inline double mean_between(const std::vector<double>& v, Ymd from, Ymd to) {
   const Date start = from_ymd(2020, 1, 1);
@@ -140,6 +138,8 @@ inline double mean_between(const std::vector<double>& v, Ymd from, Ymd to) {
   return sum(v, day(from), day(to)) / double(day(to) - day(from));
 }
 
+// Every daily series and every measure's series of two recorders are bit-identical over
+// [from, to); reports the first difference.
 inline ::testing::AssertionResult same_series(const Recorder& a, const Recorder& b, size_t from = 0,
                                               size_t to = SIZE_MAX) {
   for (int s = 0; s < kNumSeries; ++s) {

@@ -228,6 +228,28 @@ TEST(Campaigns, SwitchedOffNoCampaignStrengthChangesAnything) {
   EXPECT_FALSE(same_series(with_campaigns({}, "0", "0"), with_campaigns({}, "0.9", "0.5")));
 }
 
+TEST(Campaigns, SeparateCampaignsEachReachPeopleSoASecondMessageAddsToTheFirst) {
+  // The August 2022 deal's campaign at full strength, the Communique's at 0.5 or 0.
+  const Changes shared = {{"campaigns.nudge", "true"},
+                          {"campaigns.reach", "0.05"},
+                          {"campaigns.nudge_p_return", "0.2"}};
+  Changes separate = shared;
+  separate.push_back({"campaigns.separate", "true"});
+  // Shared, the pressure is capped at 1: the second campaign changes nothing.
+  EXPECT_TRUE(same_series(with_campaigns(shared, "0", "1"), with_campaigns(shared, "0.5", "1")));
+  const Recorder alone = with_campaigns(separate, "0", "1");
+  const Recorder both = with_campaigns(separate, "0.5", "1");
+  EXPECT_TRUE(same_series(alone, with_campaigns(shared, "0", "1")))
+      << "one campaign alone is the same in both forms";
+  const Ymd jc = {2022, 12, 13}, to = {2023, 7, 1};
+  EXPECT_GT(mean_between(both.series(kCampaignReached), jc, to),
+            mean_between(alone.series(kCampaignReached), jc, to) + 0.3);
+  EXPECT_GT(mean_between(both.series(kPerceivedReturn), jc, to),
+            mean_between(alone.series(kPerceivedReturn), jc, to) + 0.03);
+  EXPECT_LT(mean_between(both.series(kSignedBoat), jc, to),
+            0.9 * mean_between(alone.series(kSignedBoat), jc, to));
+}
+
 TEST(Campaigns, ANudgeFadesWithItsDecayTimeAfterTheCampaignEnds) {
   Scenario sc = scenario({{"run.scale", "0.01"},
                           {"run.end", "2020-12-31"},

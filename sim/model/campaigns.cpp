@@ -67,7 +67,7 @@ void separate_campaigns_day(World& w) {
 
 void campaigns_day(World& w) {
   const CampaignParams& p = w.p.campaigns;
-  const double strength = std::min(1.0, w.levers.campaign_pressure);
+  const double strength = std::min(1.0, w.levers.campaign_pressure());
   if (!p.enabled) {
     w.media.campaign = 0;
     w.media.nudge_p_return = 0;

@@ -1,6 +1,6 @@
 // Government information campaigns. Each measure's `campaign` schedule adds to the day's campaign
-// pressure (Levers::campaign_pressure, 0..1 once capped). In the old form (the default) the capped
-// pressure moves every county's priors every day it lasts, by beliefs.campaign_p_return and
+// pressure (Levers::campaign_pressure(), 0..1 once capped). In the old form (the default) the
+// capped pressure moves every county's priors every day it lasts, by beliefs.campaign_p_return and
 // beliefs.campaign_trust: a national step that ends only when the schedule does. In the nudge form
 // ([campaigns] nudge = true) a campaign reaches a share of people per day (reach times its
 // strength); those reached perceive a higher chance of return, by nudge_p_return, which fades with

@@ -60,11 +60,15 @@ struct Levers {
   // Networks.
   std::vector<ArrestPressure> arrests;
   // Beliefs: government information campaigns shift priors towards the truth of returns.
-  double campaign_pressure = 0;             // 0..1
-  std::vector<CampaignStrength> campaigns;  // the same, measure by measure
+  std::vector<CampaignStrength> campaigns;  // today's campaigns, measure by measure
   void add_campaign(uint32_t measure, double strength) {
-    campaign_pressure += strength;
     if (strength > 0) campaigns.push_back(CampaignStrength{measure, strength});
+  }
+  // All campaigns' strengths together (capped at 1 where they share one reach).
+  double campaign_pressure() const {
+    double sum = 0;
+    for (const CampaignStrength& c : campaigns) sum += c.strength;
+    return sum;
   }
   // Prospects at home: development programmes, per county mask.
   uint32_t development_counties = 0;  // bit per county

@@ -138,7 +138,7 @@ class Organisations {
   bool sells_on_credit(int o, Date today) const;
   // Debt a client repaid (GBP, simulated people's) or lost when the client was returned;
   // age_days: days since the client signed (lenders may judge only recent debts).
-  void settle_debt(int o, double repaid, double lost, int age_days = 0);
+  void settle_debt(int o, double repaid, double lost, int age_days);
   // Share of the debt settled lately that was lost (0 when nothing was settled).
   double credit_loss_share() const { return loss_share_; }
   // Records a sale: cash now (paid) or debt repaid later (credit).

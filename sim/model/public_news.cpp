@@ -110,10 +110,9 @@ void public_news_day(World& w) {
   if (seen >= 0) {
     const double boat = at(kReturnsBoatArrivals, seen);
     // (Quick returns are recorded only while the channel is on: off, it counts as before.)
-    s.returns +=
-        p.enabled && p.quick_days > 0
-            ? at(kReturnsQuick, seen)
-            : boat + p.other_return_share * std::max(0.0, at(kReturnsEnforced, seen) - boat);
+    s.returns += p.reports_quick() ? at(kReturnsQuick, seen)
+                                   : boat + p.other_return_share *
+                                                std::max(0.0, at(kReturnsEnforced, seen) - boat);
     s.arrivals += at(kArrivals, seen);
     s.crowd += at(kArrivals, seen);
     s.attempts += at(kAttempts, seen);

@@ -44,6 +44,8 @@ struct PublicNewsParams : ParamsOf<PublicNewsParams> {
   double norm_decay_days;     // time constant over which the crowd of crossings is forgotten
   int quick_days;             // only returns this soon after arrival are news (0: every return)
   static const Declare<PublicNewsParams>& table();  // every parameter, with the field it fills
+  // Whether the channel reports quick returns (and the UK side records them).
+  bool reports_quick() const { return enabled && quick_days > 0; }
 };
 
 // The channel's memory: lagged, exponentially decayed counts of events (simulated people).

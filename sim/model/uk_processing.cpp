@@ -65,7 +65,7 @@ void leave_uk(World& w, uint32_t id, bool enforced) {
   w.rec.add(kReturns, w.day, 1);
   w.rec.add(kReturnsBoatArrivals, w.day, 1);
   const PublicNewsParams& news = w.p.public_news;
-  if (news.enabled && news.quick_days > 0 && w.day - t.arrival_day <= news.quick_days)
+  if (news.reports_quick() && w.day - t.arrival_day <= news.quick_days)
     w.rec.add(kReturnsQuick, w.day, 1);
   --w.uk.in_uk;
   w.uk.debt_outstanding -= t.debt;

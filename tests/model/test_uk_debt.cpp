@@ -136,7 +136,7 @@ TEST(Debt, LendersStopWhileReturnsLoseThemTooMuchOfWhatIsSettled) {
   EXPECT_FALSE(orgs.sells_on_credit(0, from_ymd(2019, 12, 31))) << "not before the date";
   int day = 0;
   auto week = [&](double repaid, double lost) {
-    orgs.settle_debt(0, repaid, lost);
+    orgs.settle_debt(0, repaid, lost, 0);
     orgs.week(day, Levers{}, 0);
     day += 7;
   };

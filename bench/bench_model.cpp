@@ -76,7 +76,7 @@ void prepare_day(World& w, int day) {
   for (const auto& m : w.measures)
     if (m->active(w.date)) m->apply(w.date, w.levers);
   w.orgs.media(w.pop, w.date, w.media.advert);
-  w.media.campaign = std::min(1.0, w.levers.campaign_pressure);
+  w.media.campaign = std::min(1.0, w.levers.campaign_pressure());
   w.beliefs.set_media(w.media);
 }
 
